@@ -53,7 +53,7 @@ describe('Postfix sandbox', () => {
     fs.writeFileSync(transport, `bob@example.com smtp:[${MICROSOFT_HOST}]:25\n`);
     execFileSync('postmap', ['-c', sandbox.config.configDir, `hash:${transport}`]);
     sandbox.config.postconf('-e', 'transport_maps = hash:' + transport);
-    execFileSync('postfix', ['-c', sandbox.config.configDir, 'reload'], { stdio: 'ignore' });
+    sandbox.reload();
 
     await sandbox.send({
       from: 'someone@example.net',

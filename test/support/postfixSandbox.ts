@@ -60,6 +60,8 @@ export interface PostfixSandbox {
   waitFor<T>(what: string, probe: () => Probed<T>, timeoutMs?: number): Promise<T>;
   /** The last lines of the instance's maillog, for failure messages. */
   maillogTail(lines?: number): string;
+  /** `postfix reload`, as an administrator does after editing main.cf by hand. */
+  reload(): void;
   /** Runs a command inside the namespace; returns exit status and output. */
   exec(command: string[]): { status: number | null; stdout: string; stderr: string };
   /** Stops Postfix and the agent, deletes the namespace and the temp root. Idempotent. */
@@ -160,6 +162,7 @@ function buildSandbox(
         () => maildir(address).find((message) => message.subject === subject), timeoutMs),
     waitFor,
     maillogTail,
+    reload: () => resources.reloadPostfix(),
     exec: (command) => resources.exec(command),
     stop: () => resources.release(),
   };
@@ -240,6 +243,10 @@ class SandboxResources {
   startPostfix(): void {
     this.postfixStarted = true;
     this.mustExec(['postfix', '-c', this.config.configDir, 'start']);
+  }
+
+  reloadPostfix(): void {
+    this.mustExec(['postfix', '-c', this.config.configDir, 'reload']);
   }
 
   /** True once Postfix's smtpd greets through the submission bridge. */
