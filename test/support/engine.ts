@@ -10,7 +10,7 @@ export interface MailAccount {
   id: number;
   /** Local part, e.g. `bob`. */
   name: string;
-  /** `mailbox`, or what has no mailbox of its own (e.g. forwarding only). */
+  /** `mailbox`, or `forwarding` for an address without a mailbox of its own. */
   kind: string;
   /** Local parts of this account's aliases in the same domain. */
   aliases: string[];
@@ -53,6 +53,7 @@ export function pleskAccounts(): MailDomain[] {
         { id: 11, name: 'alice', kind: 'mailbox', aliases: [] },
         { id: 12, name: 'bob', kind: 'mailbox', aliases: ['sales'] },
         { id: 13, name: 'carol', kind: 'mailbox', aliases: [] },
+        { id: 14, name: 'info', kind: 'forwarding', aliases: [] },
       ],
     },
     {
