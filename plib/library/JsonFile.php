@@ -21,7 +21,7 @@ final class JsonFile
 
         $text = @file_get_contents($path);
         if ($text === false) {
-            throw new JsonFileError('unreadable', self::lastErrorCause());
+            throw new JsonFileError('unreadable', LastPhpError::cause());
         }
 
         try {
@@ -29,14 +29,5 @@ final class JsonFile
         } catch (JsonException $e) {
             throw new JsonFileError('malformed', 'it is not valid JSON (' . $e->getMessage() . ')');
         }
-    }
-
-    /** The cause PHP gave for the last failed file call, without the function name and path. */
-    public static function lastErrorCause(): string
-    {
-        $message = error_get_last()['message'] ?? 'unknown error';
-        $colon = strrpos($message, ': ');
-
-        return $colon === false ? $message : substr($message, $colon + 2);
     }
 }

@@ -6,6 +6,7 @@ namespace PleskExt\M365SplitDelivery\Store;
 
 use PleskExt\M365SplitDelivery\JsonFile;
 use PleskExt\M365SplitDelivery\JsonFileError;
+use PleskExt\M365SplitDelivery\LastPhpError;
 use PleskExt\M365SplitDelivery\Quote;
 use PleskExt\M365SplitDelivery\Routing\InvalidAddress;
 use PleskExt\M365SplitDelivery\Routing\InvalidNextHop;
@@ -225,10 +226,10 @@ final class JsonStore implements RoutingStore
             . bin2hex(random_bytes(6));
         try {
             if (@file_put_contents($temp, $text . "\n") !== strlen($text) + 1) {
-                throw $this->unwritable(JsonFile::lastErrorCause());
+                throw $this->unwritable(LastPhpError::cause());
             }
             if (!@rename($temp, $this->path)) {
-                throw $this->unwritable(JsonFile::lastErrorCause());
+                throw $this->unwritable(LastPhpError::cause());
             }
             $this->domains = $domains;
         } finally {
