@@ -29,7 +29,9 @@ final class JsonMailboxDirectoryTest extends TestCase
 
     public function testReadsTheDemoAccounts(): void
     {
-        $directory = new JsonMailboxDirectory(__DIR__ . '/../../../build/sandbox/demo/accounts.json');
+        $directory = new JsonMailboxDirectory(
+            __DIR__ . '/../../../build/sandbox/demo/accounts.json'
+        );
 
         self::assertEquals(new MailDomain(1, 'example.com', [
             new MailAccount(11, 'alice', AccountKind::Mailbox, []),
@@ -38,7 +40,11 @@ final class JsonMailboxDirectoryTest extends TestCase
             new MailAccount(14, 'info', AccountKind::Forwarding, []),
         ]), $directory->domain(1));
         self::assertEquals(
-            new MailDomain(2, 'example.org', [new MailAccount(21, 'dave', AccountKind::Mailbox, [])]),
+            new MailDomain(
+                2,
+                'example.org',
+                [new MailAccount(21, 'dave', AccountKind::Mailbox, [])]
+            ),
             $directory->domain(2)
         );
     }
@@ -48,7 +54,9 @@ final class JsonMailboxDirectoryTest extends TestCase
         $directory = $this->directory(['domains' => [[
             'id' => 5,
             'name' => 'Müller.Example',
-            'accounts' => [['id' => 51, 'name' => 'Bob', 'kind' => 'mailbox', 'aliases' => ['Sales']]],
+            'accounts' => [
+                ['id' => 51, 'name' => 'Bob', 'kind' => 'mailbox', 'aliases' => ['Sales']],
+            ],
         ]]]);
 
         self::assertEquals(
@@ -61,7 +69,9 @@ final class JsonMailboxDirectoryTest extends TestCase
 
     public function testReadsTheFileOnlyOnce(): void
     {
-        $directory = $this->directory(['domains' => [['id' => 1, 'name' => 'example.com', 'accounts' => []]]]);
+        $directory = $this->directory(
+            ['domains' => [['id' => 1, 'name' => 'example.com', 'accounts' => []]]]
+        );
         $directory->domain(1);
         unlink($this->dir->path . '/accounts.json');
 
@@ -89,7 +99,8 @@ final class JsonMailboxDirectoryTest extends TestCase
     {
         $this->assertFails(
             'directory-unreadable',
-            'cannot read the mail accounts file ' . $this->dir->path . '/missing.json: No such file or directory',
+            'cannot read the mail accounts file '
+            . $this->dir->path . '/missing.json: No such file or directory',
             new JsonMailboxDirectory($this->dir->path . '/missing.json')
         );
     }
@@ -109,7 +120,8 @@ final class JsonMailboxDirectoryTest extends TestCase
 
         $this->assertFails(
             'directory-malformed',
-            'the mail accounts file ' . $path . ' is malformed: it is not valid JSON (Syntax error)',
+            'the mail accounts file '
+            . $path . ' is malformed: it is not valid JSON (Syntax error)',
             new JsonMailboxDirectory($path)
         );
     }
@@ -128,13 +140,22 @@ final class JsonMailboxDirectoryTest extends TestCase
             'no domains' => [['domain' => []], 'it has no "domains" list'],
             'domains as an object' => [['domains' => ['a' => $domain]], 'it has no "domains" list'],
             'domain not an object' => [['domains' => [3]], 'domains[0] is not an object'],
-            'id of 0' => [['domains' => [['id' => 0] + $domain]], 'domains[0].id is not a positive integer'],
-            'id as a string' => [['domains' => [['id' => '1'] + $domain]], 'domains[0].id is not a positive integer'],
-            'no name' => [['domains' => [['name' => null] + $domain]], 'domains[0].name is not a string'],
+            'id of 0' => [
+                ['domains' => [['id' => 0] + $domain]],
+                'domains[0].id is not a positive integer',
+            ],
+            'id as a string' => [
+                ['domains' => [['id' => '1'] + $domain]],
+                'domains[0].id is not a positive integer',
+            ],
+            'no name' => [
+                ['domains' => [['name' => null] + $domain]],
+                'domains[0].name is not a string',
+            ],
             'bad name' => [
                 ['domains' => [['name' => 'example'] + $domain]],
-                'domains[0].name: domain "example" is not valid: the domain needs two labels or more '
-                . '(a bare host name is not routed)',
+                'domains[0].name: domain "example" is not valid: the domain needs two labels or '
+                . 'more (a bare host name is not routed)',
             ],
             'accounts missing' => [
                 ['domains' => [['id' => 1, 'name' => 'example.com']]],
@@ -145,8 +166,14 @@ final class JsonMailboxDirectoryTest extends TestCase
                 ['domains' => [['accounts' => ['alice']] + $domain]],
                 'domains[0].accounts[0] is not an object',
             ],
-            'account id missing' => [$withAccount(['id' => null]), 'domains[0].accounts[0].id is not a positive integer'],
-            'empty name' => [$withAccount(['name' => '']), 'domains[0].accounts[0].name is not a non-empty string'],
+            'account id missing' => [
+                $withAccount(['id' => null]),
+                'domains[0].accounts[0].id is not a positive integer',
+            ],
+            'empty name' => [
+                $withAccount(['name' => '']),
+                'domains[0].accounts[0].name is not a non-empty string',
+            ],
             'unknown kind' => [
                 $withAccount(['kind' => 'alias']),
                 'domains[0].accounts[0].kind is not "mailbox" or "forwarding" but "alias"',
@@ -178,11 +205,16 @@ final class JsonMailboxDirectoryTest extends TestCase
 
     private function directory(mixed $document): JsonMailboxDirectory
     {
-        return new JsonMailboxDirectory($this->dir->write('accounts.json', (string) json_encode($document)));
+        return new JsonMailboxDirectory(
+            $this->dir->write('accounts.json', (string) json_encode($document))
+        );
     }
 
-    private function assertFails(string $code, string $message, JsonMailboxDirectory $directory): void
-    {
+    private function assertFails(
+        string $code,
+        string $message,
+        JsonMailboxDirectory $directory
+    ): void {
         try {
             $directory->domain(1);
             self::fail('read the accounts');

@@ -12,7 +12,9 @@ final class HelperResultTest extends TestCase
     public function testIsOkOnlyOnExitZero(): void
     {
         self::assertTrue((new HelperResult(0, "applied routes=2\n", ''))->ok());
-        self::assertFalse((new HelperResult(1, '', "m365-split-delivery: postmap: failed\n"))->ok());
+        self::assertFalse(
+            (new HelperResult(1, '', "m365-split-delivery: postmap: failed\n"))->ok()
+        );
         self::assertFalse((new HelperResult(2, '', ''))->ok());
     }
 
@@ -29,7 +31,10 @@ final class HelperResultTest extends TestCase
 
     public function testFallsBackToTheFirstLineOnStdout(): void
     {
-        self::assertSame('unchanged routes=2', (new HelperResult(0, "unchanged routes=2\nx\n", " \n"))->message());
+        self::assertSame(
+            'unchanged routes=2',
+            (new HelperResult(0, "unchanged routes=2\nx\n", " \n"))->message()
+        );
     }
 
     public function testHasAnEmptyMessageWhenTheHelperSaidNothing(): void

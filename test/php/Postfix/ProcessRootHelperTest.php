@@ -13,7 +13,8 @@ use PleskExt\M365SplitDelivery\Tests\Support\TempDir;
 
 final class ProcessRootHelperTest extends TestCase
 {
-    private const MAP = "# map\nbob@example.com\tsmtp:[example-com.mail.protection.outlook.com]:25\n";
+    private const MAP =
+        "# map\nbob@example.com\tsmtp:[example-com.mail.protection.outlook.com]:25\n";
 
     private TempDir $dir;
 
@@ -32,7 +33,9 @@ final class ProcessRootHelperTest extends TestCase
     public function testAppliesTheMapOnStdinWithOnlyTheGivenArgumentAndEnvironment(): void
     {
         putenv('M365_TEST_LEAK=must-not-reach-the-helper');
-        $helper = $this->recordingHelper(['MAIL_CONFIG' => '/tmp/postfix a', 'PATH' => '/usr/bin:/bin']);
+        $helper = $this->recordingHelper(
+            ['MAIL_CONFIG' => '/tmp/postfix a', 'PATH' => '/usr/bin:/bin']
+        );
 
         $result = $helper->apply(self::MAP);
 
@@ -54,7 +57,10 @@ final class ProcessRootHelperTest extends TestCase
 
     public function testPassesAMapOfManyMegabytesWhileTheHelperTalksALot(): void
     {
-        $map = str_repeat("user@example.com\tsmtp:[example-com.mail.protection.outlook.com]:25\n", 100000);
+        $map = str_repeat(
+            "user@example.com\tsmtp:[example-com.mail.protection.outlook.com]:25\n",
+            100000
+        );
         // Fills both output pipes before reading stdin: a client that wrote stdin first would hang.
         $path = FakeRootHelper::create($this->dir->path, <<<SH
             head -c 300000 /dev/zero | tr '\\0' o
@@ -81,10 +87,17 @@ final class ProcessRootHelperTest extends TestCase
         $result = (new ProcessRootHelper($path, []))->apply(str_repeat(self::MAP, 50000));
 
         self::assertEquals(
-            new HelperResult(2, '', "m365-split-delivery: line 2: not a route: bob@example.com smtp:\n"),
+            new HelperResult(
+                2,
+                '',
+                "m365-split-delivery: line 2: not a route: bob@example.com smtp:\n"
+            ),
             $result
         );
-        self::assertSame('m365-split-delivery: line 2: not a route: bob@example.com smtp:', $result->message());
+        self::assertSame(
+            'm365-split-delivery: line 2: not a route: bob@example.com smtp:',
+            $result->message()
+        );
     }
 
     public function testReportsAFailedApplyWithTheHelpersReason(): void
@@ -129,8 +142,8 @@ final class ProcessRootHelperTest extends TestCase
             self::fail('status of a failing helper');
         } catch (RootHelperError $e) {
             self::assertSame(
-                'the root helper ' . $path . ' failed on status (exit 2): '
-                . 'm365-split-delivery: MAIL_CONFIG /tmp/x is writable by others',
+                'the root helper ' . $path . ' failed on status (exit 2): m365-split-delivery: '
+                . 'MAIL_CONFIG /tmp/x is writable by others',
                 $e->getMessage()
             );
             self::assertSame('root-helper-failed', $e->errorCode());
@@ -187,12 +200,14 @@ final class ProcessRootHelperTest extends TestCase
             PHP);
         $autoload = __DIR__ . '/../../../plib/library/autoload.php';
 
-        $output = shell_exec('ulimit -n 64; ' . escapeshellarg(PHP_BINARY) . ' ' . escapeshellarg($script)
-            . ' ' . escapeshellarg($autoload) . ' 2>&1');
+        $command = 'ulimit -n 64; ' . escapeshellarg(PHP_BINARY) . ' ' . escapeshellarg($script)
+            . ' ' . escapeshellarg($autoload) . ' 2>&1';
+
+        $output = shell_exec($command);
 
         self::assertSame(
-            'root-helper-not-run: cannot run the root helper /bin/true apply: '
-            . 'Unable to create pipe Too many open files',
+            'root-helper-not-run: cannot run the root helper /bin/true apply: Unable to create '
+            . 'pipe Too many open files',
             $output
         );
     }

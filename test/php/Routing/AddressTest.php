@@ -31,7 +31,10 @@ final class AddressTest extends TestCase
             'blanks around' => ["  bob@example.com\t\n", 'bob@example.com'],
             'IDN domain' => ['bob@müller.example', 'bob@xn--mller-kva.example'],
             'IDN domain in upper case' => ['BOB@MÜLLER.EXAMPLE', 'bob@xn--mller-kva.example'],
-            'sharp s kept (non-transitional)' => ['bob@straße.example', 'bob@xn--strae-oqa.example'],
+            'sharp s kept (non-transitional)' => [
+                'bob@straße.example',
+                'bob@xn--strae-oqa.example',
+            ],
             'plus address' => ['Bob+Invoices@example.com', 'bob+invoices@example.com'],
         ];
     }
@@ -48,34 +51,68 @@ final class AddressTest extends TestCase
         return [
             'empty' => ['  ', '"" is not an exact address: it is empty'],
             'star' => ['*', '"*" is not an exact address: wildcards are not routed'],
-            'star at domain' => ['*@example.com', '"*@example.com" is not an exact address: wildcards are not routed'],
-            'star in domain' => ['bob@*.example.com', '"bob@*.example.com" is not an exact address: wildcards are not routed'],
-            'star without @' => ['*.example.com', '"*.example.com" is not an exact address: wildcards are not routed'],
-            'domain' => ['example.com', '"example.com" is not an exact address: a whole domain is never routed, only exact addresses'],
+            'star at domain' => [
+                '*@example.com',
+                '"*@example.com" is not an exact address: wildcards are not routed',
+            ],
+            'star in domain' => [
+                'bob@*.example.com',
+                '"bob@*.example.com" is not an exact address: wildcards are not routed',
+            ],
+            'star without @' => [
+                '*.example.com',
+                '"*.example.com" is not an exact address: wildcards are not routed',
+            ],
+            'domain' => [
+                'example.com',
+                '"example.com" is not an exact address: a whole domain is never routed, only exact '
+                . 'addresses',
+            ],
             'dot domain' => [
                 '.example.com',
-                '".example.com" is not an exact address: a domain and its subdomains are never routed, only exact addresses',
+                '".example.com" is not an exact address: a domain and its subdomains are never '
+                . 'routed, only exact addresses',
             ],
-            'catch-all' => ['@example.com', '"@example.com" is not an exact address: a catch-all (@domain) is never routed, only exact addresses'],
-            'regular expression' => ['/^bob@.*$/', '"/^bob@.*$/" is not an exact address: patterns are not routed, only exact addresses'],
-            'regular expression with flags' => ['/^bob@example\.com$/i', '"/^bob@example\\\\.com$/i" is not an exact address: patterns are not routed, only exact addresses'],
+            'catch-all' => [
+                '@example.com',
+                '"@example.com" is not an exact address: a catch-all (@domain) is never routed, '
+                . 'only exact addresses',
+            ],
+            'regular expression' => [
+                '/^bob@.*$/',
+                '"/^bob@.*$/" is not an exact address: patterns are not routed, only exact '
+                . 'addresses',
+            ],
+            'regular expression with flags' => [
+                '/^bob@example\.com$/i',
+                '"/^bob@example\\\\.com$/i" is not an exact address: patterns are not routed, only '
+                . 'exact addresses',
+            ],
             'local part only' => ['bob', '"bob" is not an exact address: it has no @domain'],
-            'two @' => ['bob@@example.com', '"bob@@example.com" is not a valid address: it has more than one @'],
+            'two @' => [
+                'bob@@example.com',
+                '"bob@@example.com" is not a valid address: it has more than one @',
+            ],
             'no domain' => ['bob@', '"bob@" is not a valid address: the domain after @ is empty'],
-            'bare host' => ['bob@localhost', '"bob@localhost" is not a valid address: the domain needs two labels or more (a bare host name is not routed)'],
+            'bare host' => [
+                'bob@localhost',
+                '"bob@localhost" is not a valid address: the domain needs two labels or more (a '
+                . 'bare host name is not routed)',
+            ],
             'hash sign' => [
                 'bob#1@example.com',
-                '"bob#1@example.com" is not a valid address: the local part may only contain a-z, 0-9 and '
-                . ".!$%&'*+/=?^_`{|}~- (lower case, no #)",
+                '"bob#1@example.com" is not a valid address: the local part may only contain '
+                . "a-z, 0-9 and .!$%&'*+/=?^_`{|}~- (lower case, no #)",
             ],
             'umlaut in local part' => [
                 'böb@example.com',
-                '"böb@example.com" is not a valid address: the local part may only contain a-z, 0-9 and '
-                . ".!$%&'*+/=?^_`{|}~- (lower case, no #)",
+                '"böb@example.com" is not a valid address: the local part may only contain '
+                . "a-z, 0-9 and .!$%&'*+/=?^_`{|}~- (lower case, no #)",
             ],
             'newline inside' => [
                 "bob@example.com\nevil@example.com",
-                '"bob@example.com\nevil@example.com" is not a valid address: it has more than one @',
+                '"bob@example.com\nevil@example.com" is not a valid address: '
+                . 'it has more than one @',
             ],
             'a whole map line' => [
                 'bob@example.com smtp:[x.mail.protection.outlook.com]:25',
@@ -84,15 +121,17 @@ final class AddressTest extends TestCase
             ],
             'IDN with a forbidden character' => [
                 "bob@m\u{00fc}ller_x.example",
-                '"bob@müller_x.example" is not a valid address: the domain "müller_x.example" is not a valid '
-                . 'internationalised domain name',
+                '"bob@müller_x.example" is not a valid address: the domain "müller_x.example" is '
+                . 'not a valid internationalised domain name',
             ],
         ];
     }
 
     /** @dataProvider refusedAddresses */
-    public function testRefusesAnythingButOneExactAddressSayingWhy(string $typed, string $message): void
-    {
+    public function testRefusesAnythingButOneExactAddressSayingWhy(
+        string $typed,
+        string $message
+    ): void {
         try {
             Address::normalise($typed);
             self::fail('accepted ' . $typed);

@@ -24,7 +24,8 @@ final class DomainNameTest extends TestCase
     {
         $this->expectException(InvalidDomainName::class);
         $this->expectExceptionMessage(
-            'domain "localhost" is not valid: the domain needs two labels or more (a bare host name is not routed)'
+            'domain "localhost" is not valid: the domain needs two labels or more (a bare host '
+            . 'name is not routed)'
         );
 
         DomainName::normalise('localhost');

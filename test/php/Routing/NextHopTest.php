@@ -40,12 +40,18 @@ final class NextHopTest extends TestCase
                 " \t10   Example-Com.mail.protection.outlook.com. \n",
                 'example-com.mail.protection.outlook.com',
             ],
-            'priority then a tab' => ["0\tcontoso-com.r-v1.mx.microsoft", 'contoso-com.r-v1.mx.microsoft'],
+            'priority then a tab' => [
+                "0\tcontoso-com.r-v1.mx.microsoft",
+                'contoso-com.r-v1.mx.microsoft',
+            ],
             'in brackets, as in a transport file' => [
                 '[heigvd-ch01b.mail.protection.outlook.com]',
                 'heigvd-ch01b.mail.protection.outlook.com',
             ],
-            'GCC High' => ['CONTOSO-COM.MAIL.PROTECTION.OFFICE365.US.', 'contoso-com.mail.protection.office365.us'],
+            'GCC High' => [
+                'CONTOSO-COM.MAIL.PROTECTION.OFFICE365.US.',
+                'contoso-com.mail.protection.office365.us',
+            ],
             '21Vianet' => [
                 'contoso-com.mail.protection.partner.outlook.cn',
                 'contoso-com.mail.protection.partner.outlook.cn',
@@ -54,8 +60,10 @@ final class NextHopTest extends TestCase
     }
 
     /** @dataProvider pastedValues */
-    public function testTakesTheBareLowerCaseHostOfAPastedMxValue(string $pasted, string $host): void
-    {
+    public function testTakesTheBareLowerCaseHostOfAPastedMxValue(
+        string $pasted,
+        string $host
+    ): void {
         self::assertSame($host, NextHop::fromMxValue($pasted));
     }
 
@@ -95,8 +103,8 @@ final class NextHopTest extends TestCase
     {
         $this->expectException(InvalidNextHop::class);
         $this->expectExceptionMessage(
-            'next hop "" is empty: paste the MX value shown for the domain in the Microsoft 365 admin '
-            . 'center (a route with no host would send mail back to this server)'
+            'next hop "" is empty: paste the MX value shown for the domain in the Microsoft 365 '
+            . 'admin center (a route with no host would send mail back to this server)'
         );
 
         NextHop::fromMxValue(" \t ");
@@ -117,8 +125,8 @@ final class NextHopTest extends TestCase
         self::assertSame('example.com', $guess->domain);
         self::assertSame('example-com.mail.protection.outlook.com', $guess->host);
         self::assertSame(
-            'guess for example.com: example-com.mail.protection.outlook.com (confirm it against the MX '
-            . 'value shown in the Microsoft 365 admin center: real hosts often differ)',
+            'guess for example.com: example-com.mail.protection.outlook.com (confirm it against '
+            . 'the MX value shown in the Microsoft 365 admin center: real hosts often differ)',
             $guess->label()
         );
     }

@@ -74,7 +74,10 @@ final class PlannerTest extends TestCase
     {
         $this->store->addMark(1, new Mark(99, 'carol'));
 
-        self::assertEquals(new Plan([new Route('carol@example.com', self::COM_HOST)], [], []), $this->plan());
+        self::assertEquals(
+            new Plan([new Route('carol@example.com', self::COM_HOST)], [], []),
+            $this->plan()
+        );
     }
 
     public function testRoutesTheMailboxAndNotTheAliasWhenAnAliasIsMarked(): void
@@ -83,8 +86,8 @@ final class PlannerTest extends TestCase
 
         self::assertEquals(new Plan([], [new PlanWarning(
             'alias',
-            'sales@example.com is an alias of bob@example.com: aliases are rewritten before routing; '
-            . 'route bob@example.com instead',
+            'sales@example.com is an alias of bob@example.com: aliases are rewritten before '
+            . 'routing; route bob@example.com instead',
             1
         )], []), $this->plan());
     }
@@ -94,12 +97,16 @@ final class PlannerTest extends TestCase
         $this->store->addMark(1, new Mark(14, 'info'));
         $this->store->addMark(1, new Mark(11, 'alice'));
 
-        self::assertEquals(new Plan([new Route('alice@example.com', self::COM_HOST)], [new PlanWarning(
-            'forwarding-only',
-            'info@example.com has no mailbox (it only forwards): an address without a mailbox is '
-            . 'rejected before routing, so it is not routed',
-            1
-        )], []), $this->plan());
+        self::assertEquals(new Plan(
+            [new Route('alice@example.com', self::COM_HOST)],
+            [new PlanWarning(
+                'forwarding-only',
+                'info@example.com has no mailbox (it only forwards): an address without a mailbox '
+                . 'is rejected before routing, so it is not routed',
+                1
+            )],
+            []
+        ), $this->plan());
     }
 
     public function testReportsAMarkWhoseAccountIsGoneWithoutChangingOtherRoutes(): void
@@ -116,7 +123,10 @@ final class PlannerTest extends TestCase
         ], $plan->routes);
         self::assertSame([], $plan->warnings);
         self::assertEquals([new GoneMark(1, 'example.com', new Mark(77, 'zoe'))], $plan->goneMarks);
-        self::assertSame('zoe@example.com (account 77) no longer exists in example.com', $plan->goneMarks[0]->message());
+        self::assertSame(
+            'zoe@example.com (account 77) no longer exists in example.com',
+            $plan->goneMarks[0]->message()
+        );
     }
 
     public function testRoutesNothingOfADomainWithoutNextHopAndSaysSo(): void
@@ -125,12 +135,16 @@ final class PlannerTest extends TestCase
         $this->store->addMark(1, new Mark(12, 'bob'));
         $this->store->addMark(2, new Mark(21, 'dave'));
 
-        self::assertEquals(new Plan([new Route('bob@example.com', self::COM_HOST)], [new PlanWarning(
-            'no-next-hop',
-            'example.org has 1 marked mailbox but no next hop: enter the MX value shown for it in the '
-            . 'Microsoft 365 admin center',
-            2
-        )], []), $this->plan());
+        self::assertEquals(new Plan(
+            [new Route('bob@example.com', self::COM_HOST)],
+            [new PlanWarning(
+                'no-next-hop',
+                'example.org has 1 marked mailbox but no next hop: enter the MX value shown for it '
+                . 'in the Microsoft 365 admin center',
+                2
+            )],
+            []
+        ), $this->plan());
     }
 
     public function testCountsTheMarkedMailboxesOfADomainWithoutNextHop(): void
@@ -140,8 +154,8 @@ final class PlannerTest extends TestCase
         $this->store->addMark(1, new Mark(13, 'carol'));
 
         self::assertSame(
-            'example.com has 2 marked mailboxes but no next hop: enter the MX value shown for it in the '
-            . 'Microsoft 365 admin center',
+            'example.com has 2 marked mailboxes but no next hop: enter the MX value shown for it '
+            . 'in the Microsoft 365 admin center',
             $this->plan()->warnings[0]->message
         );
     }
@@ -155,7 +169,10 @@ final class PlannerTest extends TestCase
         $plan = $this->plan();
 
         self::assertSame([], $plan->routes);
-        self::assertSame(['alias'], array_map(static fn (PlanWarning $w): string => $w->code, $plan->warnings));
+        self::assertSame(
+            ['alias'],
+            array_map(static fn (PlanWarning $w): string => $w->code, $plan->warnings)
+        );
         self::assertEquals([new GoneMark(1, 'example.com', new Mark(77, 'zoe'))], $plan->goneMarks);
     }
 
@@ -164,11 +181,15 @@ final class PlannerTest extends TestCase
         $this->store->addMark(1, new Mark(12, 'bob'));
         $this->store->addMark(1, new Mark(55, 'bob'));
 
-        self::assertEquals(new Plan([new Route('bob@example.com', self::COM_HOST)], [new PlanWarning(
-            'duplicate-mark',
-            'bob@example.com is marked more than once: it is routed once',
-            1
-        )], []), $this->plan());
+        self::assertEquals(new Plan(
+            [new Route('bob@example.com', self::COM_HOST)],
+            [new PlanWarning(
+                'duplicate-mark',
+                'bob@example.com is marked more than once: it is routed once',
+                1
+            )],
+            []
+        ), $this->plan());
     }
 
     public function testKeepsButDoesNotRouteTheMarksOfAnUnknownDomain(): void
@@ -177,11 +198,15 @@ final class PlannerTest extends TestCase
         $this->store->addMark(7, new Mark(72, 'frank'));
         $this->store->addMark(1, new Mark(12, 'bob'));
 
-        self::assertEquals(new Plan([new Route('bob@example.com', self::COM_HOST)], [new PlanWarning(
-            'unknown-domain',
-            'domain 7 is not in the test directory: 2 marks kept, not routed',
-            7
-        )], []), $this->plan());
+        self::assertEquals(new Plan(
+            [new Route('bob@example.com', self::COM_HOST)],
+            [new PlanWarning(
+                'unknown-domain',
+                'domain 7 is not in the test directory: 2 marks kept, not routed',
+                7
+            )],
+            []
+        ), $this->plan());
     }
 
     public function testSaysOneMarkOfAnUnknownDomainInTheSingular(): void
@@ -204,7 +229,8 @@ final class PlannerTest extends TestCase
 
         self::assertEquals(new Plan([], [new PlanWarning(
             'invalid-address',
-            '"o#neil@example.net" is not a valid address: the local part may only contain a-z, 0-9 and '
+            '"o#neil@example.net" is not a valid address: the local part may only contain a-z, 0-9 '
+            . 'and '
             . ".!$%&'*+/=?^_`{|}~- (lower case, no #): not routed",
             3
         )], []), $this->plan());
@@ -212,7 +238,10 @@ final class PlannerTest extends TestCase
 
     public function testAbortsTheWholePlanWhenADomainCannotBeRead(): void
     {
-        $failure = new MailboxDirectoryError('directory-unreadable', 'cannot read the mail accounts');
+        $failure = new MailboxDirectoryError(
+            'directory-unreadable',
+            'cannot read the mail accounts'
+        );
         $this->directory->failOn(2, $failure);
         $this->store->addMark(1, new Mark(12, 'bob'));
         $this->store->addMark(2, new Mark(99, 'gone'));

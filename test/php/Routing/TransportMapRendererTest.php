@@ -15,7 +15,8 @@ final class TransportMapRendererTest extends TestCase
 {
     private const HOST = 'example-com.mail.protection.outlook.com';
 
-    private const HEADER = "# Postfix transport map of Microsoft 365 Split Delivery (Plesk extension\n"
+    private const HEADER =
+        "# Postfix transport map of Microsoft 365 Split Delivery (Plesk extension\n"
         . "# m365-split-delivery): the mailboxes hosted at Microsoft 365, each relayed to its\n"
         . "# domain's Exchange Online host. Generated from the extension's settings and\n"
         . "# overwritten on every change: edit the marks in Plesk, not this file.\n";
@@ -56,7 +57,10 @@ final class TransportMapRendererTest extends TestCase
 
         self::assertSame($first, $renderer->render($routes));
         $firstLine = "user0@example.com\tsmtp:[" . self::HOST . "]:25\n";
-        self::assertSame(self::HEADER . $firstLine, substr($first, 0, strlen(self::HEADER . $firstLine)));
+        self::assertSame(
+            self::HEADER . $firstLine,
+            substr($first, 0, strlen(self::HEADER . $firstLine))
+        );
     }
 
     public function testRendersNoRoutesAsTheHeaderAlone(): void
@@ -77,7 +81,9 @@ final class TransportMapRendererTest extends TestCase
     public function testRefusesARouteWhoseKeyIsNotAnExactAddress(): void
     {
         $this->expectException(InvalidAddress::class);
-        $this->expectExceptionMessage('route "example.com" is not an exact address: it has no @domain');
+        $this->expectExceptionMessage(
+            'route "example.com" is not an exact address: it has no @domain'
+        );
 
         (new TransportMapRenderer())->render([new Route('example.com', self::HOST)]);
     }
@@ -86,8 +92,8 @@ final class TransportMapRendererTest extends TestCase
     {
         $this->expectException(InvalidAddress::class);
         $this->expectExceptionMessage(
-            'route "bob@example.com\tsmtp:[evil.example]:25\nx@example.com" is not an exact address: '
-            . 'it has more than one @'
+            'route "bob@example.com\tsmtp:[evil.example]:25\nx@example.com" is not an exact '
+            . 'address: it has more than one @'
         );
 
         (new TransportMapRenderer())->render([
@@ -99,9 +105,9 @@ final class TransportMapRendererTest extends TestCase
     {
         $this->expectException(InvalidNextHop::class);
         $this->expectExceptionMessage(
-            'route bob@example.com: next hop "mx.example.net" is not a Microsoft 365 host (expected '
-            . '*.mail.protection.outlook.com, *.mx.microsoft, *.mail.protection.office365.us or '
-            . '*.mail.protection.partner.outlook.cn)'
+            'route bob@example.com: next hop "mx.example.net" is not a Microsoft 365 host '
+            . '(expected *.mail.protection.outlook.com, *.mx.microsoft, '
+            . '*.mail.protection.office365.us or *.mail.protection.partner.outlook.cn)'
         );
 
         (new TransportMapRenderer())->render([new Route('bob@example.com', 'mx.example.net')]);

@@ -59,7 +59,9 @@ final class TransportMapsValueTest extends TestCase
         self::assertSame($merged, TransportMapsValue::merge($merged, $type, self::MAP));
     }
 
-    /** @return array<string, array{0: ?string, 1: string, 2: list<string>, 3: ?string, 4: ?string}> */
+    /**
+     * @return array<string, array{0: ?string, 1: string, 2: list<string>, 3: ?string, 4: ?string}>
+     */
     public function databaseTypeVectors(): array
     {
         $rows = [];
@@ -92,14 +94,20 @@ final class TransportMapsValueTest extends TestCase
             $this->expectExceptionMessage($error);
         }
 
-        self::assertSame($type, TransportMapsValue::databaseType($current, self::MAP, $default, $supported));
+        self::assertSame(
+            $type,
+            TransportMapsValue::databaseType($current, self::MAP, $default, $supported)
+        );
     }
 
     public function testRemovingWhenOursIsAbsentKeepsTheValueAsItIs(): void
     {
         self::assertSame(
             '$extra, , hash:/var/spool/postfix/plesk/transport',
-            TransportMapsValue::remove('$extra, , hash:/var/spool/postfix/plesk/transport', self::MAP)
+            TransportMapsValue::remove(
+                '$extra, , hash:/var/spool/postfix/plesk/transport',
+                self::MAP
+            )
         );
         self::assertNull(TransportMapsValue::remove(null, self::MAP));
     }
@@ -109,7 +117,8 @@ final class TransportMapsValueTest extends TestCase
         self::assertSame(
             'hash:/etc/postfix/a, hash:/etc/postfix/b',
             TransportMapsValue::remove(
-                'proxy:lmdb:' . self::MAP . ', hash:/etc/postfix/a, cdb:' . self::MAP . ',hash:/etc/postfix/b',
+                'proxy:lmdb:' . self::MAP . ', hash:/etc/postfix/a, cdb:' . self::MAP
+                . ',hash:/etc/postfix/b',
                 self::MAP
             )
         );
@@ -117,9 +126,13 @@ final class TransportMapsValueTest extends TestCase
 
     public function testLeavesATableWhosePathOnlyStartsOrEndsLikeOursAlone(): void
     {
-        $value = 'hash:' . self::MAP . '.old, hash:/x' . self::MAP . ', ' . self::MAP . ', $x:' . self::MAP;
+        $value = 'hash:' . self::MAP . '.old, hash:/x' . self::MAP . ', ' . self::MAP
+            . ', $x:' . self::MAP;
 
-        self::assertSame('hash:' . self::MAP . ', ' . $value, TransportMapsValue::merge($value, 'hash', self::MAP));
+        self::assertSame(
+            'hash:' . self::MAP . ', ' . $value,
+            TransportMapsValue::merge($value, 'hash', self::MAP)
+        );
     }
 
     public function testSplitsAtCommasAndBlanksButNotInsideBraces(): void
@@ -163,7 +176,12 @@ final class TransportMapsValueTest extends TestCase
     {
         self::assertSame(
             'hash',
-            TransportMapsValue::databaseType('$extra, pcre:/etc/postfix/t.pcre, lmdb', self::MAP, 'hash', ['hash'])
+            TransportMapsValue::databaseType(
+                '$extra, pcre:/etc/postfix/t.pcre, lmdb',
+                self::MAP,
+                'hash',
+                ['hash']
+            )
         );
     }
 
@@ -173,7 +191,10 @@ final class TransportMapsValueTest extends TestCase
             TransportMapsValue::databaseType(null, self::MAP, 'btree', ['hash', 'lmdb']);
             self::fail('accepted an unsupported default type');
         } catch (UnsupportedDatabaseType $e) {
-            self::assertSame('database type btree is not supported by this Postfix (postconf -m)', $e->getMessage());
+            self::assertSame(
+                'database type btree is not supported by this Postfix (postconf -m)',
+                $e->getMessage()
+            );
             self::assertSame('unsupported-database-type', $e->errorCode());
         }
     }

@@ -41,7 +41,12 @@ final class EngineCliTest extends TestCase
     public function testPlansTheDemoDataByDefault(): void
     {
         self::assertSame(
-            [0, TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP . 'carol@example.com' . self::HOP, ''],
+            [
+                0,
+                TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP
+                . 'carol@example.com' . self::HOP,
+                '',
+            ],
             $this->engine(['plan'])
         );
     }
@@ -64,13 +69,15 @@ final class EngineCliTest extends TestCase
         self::assertSame(0, $code);
         self::assertSame(TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP, $stdout);
         self::assertSame(
-            'warning: sales@example.com is an alias of bob@example.com: aliases are rewritten before '
+            'warning: sales@example.com is an alias of bob@example.com: aliases are rewritten '
+            . 'before '
             . "routing; route bob@example.com instead\n"
             . 'warning: info@example.com has no mailbox (it only forwards): an address without a '
             . "mailbox is rejected before routing, so it is not routed\n"
             . 'warning: example.org has 1 marked mailbox but no next hop: enter the MX value shown '
             . "for it in the Microsoft 365 admin center\n"
-            . "warning: zoe@example.com (account 77) no longer exists in example.com: apply drops its mark\n",
+            . 'warning: zoe@example.com (account 77) no longer exists in example.com: '
+            . "apply drops its mark\n",
             $stderr
         );
         self::assertSame($before, file_get_contents($this->data . '/store.json'));
@@ -79,14 +86,18 @@ final class EngineCliTest extends TestCase
     public function testAppliesThePlannedMapThroughTheHelperAndPrintsBoth(): void
     {
         $helper = FakeRootHelper::recording($this->dir->path, $this->record);
-        $map = TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP . 'carol@example.com' . self::HOP;
+        $map = TransportMapRenderer::HEADER
+            . 'bob@example.com' . self::HOP . 'carol@example.com' . self::HOP;
 
-        $result = $this->engine(['--data', $this->data, '--helper', $helper, 'apply'], '/etc/postfix-test');
+        $result = $this->engine(
+            ['--data', $this->data, '--helper', $helper, 'apply'],
+            '/etc/postfix-test'
+        );
 
         self::assertSame([0, $map . "applied routes=2\n", ''], $result);
         self::assertSame($map, file_get_contents($this->record . '/stdin'));
         self::assertSame("apply\n", file_get_contents($this->record . '/args'));
-        // A clean environment, as Plesk's callSbin gives: MAIL_CONFIG and a fixed PATH (sh adds PWD).
+        // A clean environment, as callSbin gives: MAIL_CONFIG and a fixed PATH (sh adds PWD).
         self::assertStringStartsWith(
             "MAIL_CONFIG=/etc/postfix-test\nPATH=/usr/sbin:/usr/bin:/sbin:/bin\nPWD=",
             (string) file_get_contents($this->record . '/env')
@@ -99,22 +110,36 @@ final class EngineCliTest extends TestCase
 
         $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
 
-        self::assertStringNotContainsString('MAIL_CONFIG', (string) file_get_contents($this->record . '/env'));
+        self::assertStringNotContainsString(
+            'MAIL_CONFIG',
+            (string) file_get_contents($this->record . '/env')
+        );
     }
 
     public function testDropsGoneMarksFromTheStoreSayingSoBeforeApplying(): void
     {
-        $this->writeStore(['1' => ['nextHop' => 'example-com.mail.protection.outlook.com', 'marks' => [
-            ['accountId' => 12, 'localPart' => 'bob'],
-            ['accountId' => 77, 'localPart' => 'zoe'],
-        ]]]);
+        $this->writeStore(['1' => [
+            'nextHop' => 'example-com.mail.protection.outlook.com',
+            'marks' => [
+                ['accountId' => 12, 'localPart' => 'bob'],
+                ['accountId' => 77, 'localPart' => 'zoe'],
+            ],
+        ]]);
         $helper = FakeRootHelper::recording($this->dir->path, $this->record);
 
-        [$code, $stdout, $stderr] = $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
+        [$code, $stdout, $stderr] = $this->engine(
+            ['--data', $this->data, '--helper', $helper, 'apply']
+        );
 
         self::assertSame(0, $code);
-        self::assertSame(TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP . "applied routes=1\n", $stdout);
-        self::assertSame("dropped the mark of zoe@example.com (account 77) no longer exists in example.com\n", $stderr);
+        self::assertSame(
+            TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP . "applied routes=1\n",
+            $stdout
+        );
+        self::assertSame(
+            "dropped the mark of zoe@example.com (account 77) no longer exists in example.com\n",
+            $stderr
+        );
         self::assertSame(
             ['1' => ['nextHop' => 'example-com.mail.protection.outlook.com', 'marks' => [
                 ['accountId' => 12, 'localPart' => 'bob'],
@@ -143,7 +168,9 @@ final class EngineCliTest extends TestCase
             . "echo 'm365-split-delivery: warning: postfix reload failed' >&2"
         );
 
-        [$code, $stdout, $stderr] = $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
+        [$code, $stdout, $stderr] = $this->engine(
+            ['--data', $this->data, '--helper', $helper, 'apply']
+        );
 
         self::assertSame(0, $code);
         self::assertStringEndsWith("carol@example.com" . self::HOP . "applied routes=2\n", $stdout);
@@ -154,16 +181,29 @@ final class EngineCliTest extends TestCase
     {
         $helper = FakeRootHelper::recording($this->dir->path, $this->record);
 
-        self::assertSame([0, "first=yes\npath=/etc/postfix/m365-split-delivery/transport\ntype=hash\n"
-            . "routes=2\nsha256=abc\nindex=fresh\n", ''], $this->engine(['--helper', $helper, 'status']));
+        self::assertSame([0, "first=yes\npath=/etc/postfix/m365-split-delivery/transport\n"
+            . "type=hash\n"
+            . "routes=2\nsha256=abc\nindex=fresh\n", ''], $this->engine([
+                '--helper',
+                $helper,
+                'status',
+            ]));
     }
 
     public function testExitsWithTheHelpersCodeWhenStatusFails(): void
     {
-        $helper = FakeRootHelper::create($this->dir->path, "echo 'm365-split-delivery: no main.cf' >&2\nexit 2");
+        $helper = FakeRootHelper::create(
+            $this->dir->path,
+            "echo 'm365-split-delivery: no main.cf' >&2\nexit 2"
+        );
 
         self::assertSame(
-            [2, '', 'error: the root helper ' . $helper . " failed on status (exit 2): m365-split-delivery: no main.cf\n"],
+            [
+                2,
+                '',
+                'error: the root helper ' . $helper
+                . " failed on status (exit 2): m365-split-delivery: no main.cf\n",
+            ],
             $this->engine(['--helper', $helper, 'status'])
         );
     }
@@ -181,7 +221,12 @@ final class EngineCliTest extends TestCase
         $missing = $this->dir->path . '/missing-helper';
 
         self::assertSame(
-            [1, '', 'error: cannot run the root helper ' . $missing . ": it is not an executable file\n"],
+            [
+                1,
+                '',
+                'error: cannot run the root helper ' . $missing
+                . ": it is not an executable file\n",
+            ],
             $this->engine(['--helper', $missing, 'remove'])
         );
     }
@@ -191,15 +236,22 @@ final class EngineCliTest extends TestCase
         file_put_contents($this->data . '/accounts.json', '{"domains": 3}');
         $helper = FakeRootHelper::recording($this->dir->path, $this->record);
 
+        $result = $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
+
         self::assertSame([2, '', 'error: the mail accounts file ' . $this->data
-            . "/accounts.json is malformed: it has no \"domains\" list\n"], $this->engine(['--data', $this->data, '--helper', $helper, 'apply']));
+            . "/accounts.json is malformed: it has no \"domains\" list\n"], $result);
         self::assertFileDoesNotExist($this->record . '/args');
     }
 
     public function testRefusesAMissingDataDirectory(): void
     {
         self::assertSame(
-            [2, '', 'error: cannot read the routing store /nonexistent/store.json: No such file or directory' . "\n"],
+            [
+                2,
+                '',
+                'error: cannot read the routing store /nonexistent/store.json: No such file or '
+                . 'directory' . "\n",
+            ],
             $this->engine(['--data', '/nonexistent', 'plan'])
         );
     }
@@ -212,7 +264,10 @@ final class EngineCliTest extends TestCase
             'only options' => [['--data', '/tmp'], 'no command given'],
             'unknown command' => [['routes'], 'unexpected argument "routes"'],
             'two commands' => [['plan', 'apply'], 'unexpected argument "apply"'],
-            'unknown option' => [['--config', '/etc/postfix', 'plan'], 'unexpected argument "--config"'],
+            'unknown option' => [
+                ['--config', '/etc/postfix', 'plan'],
+                'unexpected argument "--config"',
+            ],
             'data without a value' => [['plan', '--data'], '--data needs a value'],
             'helper with an empty value' => [['--helper', '', 'plan'], '--helper needs a value'],
         ];
@@ -224,13 +279,19 @@ final class EngineCliTest extends TestCase
      */
     public function testExitsTwoWithTheUsageOnBadUsage(array $arguments, string $problem): void
     {
-        self::assertSame([2, '', 'engine: ' . $problem . "\n" . self::USAGE], $this->engine($arguments));
+        self::assertSame(
+            [2, '', 'engine: ' . $problem . "\n" . self::USAGE],
+            $this->engine($arguments)
+        );
     }
 
     /** @param array<string, mixed> $domains */
     private function writeStore(array $domains): void
     {
-        file_put_contents($this->data . '/store.json', json_encode(['version' => 1, 'domains' => $domains]));
+        file_put_contents(
+            $this->data . '/store.json',
+            json_encode(['version' => 1, 'domains' => $domains])
+        );
     }
 
     /**

@@ -117,13 +117,18 @@ final class JsonStoreTest extends TestCase
 
         $store->removeMark(1, new Mark(12, 'bob'));
 
-        self::assertSame("{\n    \"version\": 1,\n    \"domains\": {}\n}\n", file_get_contents($this->path));
+        self::assertSame(
+            "{\n    \"version\": 1,\n    \"domains\": {}\n}\n",
+            file_get_contents($this->path)
+        );
         self::assertSame([], (new JsonStore($this->path))->domainIdsWithMarks());
     }
 
     public function testForgetsANextHopSetToNull(): void
     {
-        $store = $this->store(['version' => 1, 'domains' => ['1' => ['nextHop' => self::HOST, 'marks' => []]]]);
+        $store = $this->store(
+            ['version' => 1, 'domains' => ['1' => ['nextHop' => self::HOST, 'marks' => []]]]
+        );
 
         $store->setNextHop(1, null);
 
@@ -133,7 +138,10 @@ final class JsonStoreTest extends TestCase
     public function testRewritesNothingWhenAChangeChangesNothing(): void
     {
         $store = $this->store(['version' => 1, 'domains' => [
-            '1' => ['nextHop' => self::HOST, 'marks' => [['accountId' => 12, 'localPart' => 'bob']]],
+            '1' => [
+                'nextHop' => self::HOST,
+                'marks' => [['accountId' => 12, 'localPart' => 'bob']],
+            ],
         ]]);
         $before = (string) file_get_contents($this->path);
 
@@ -147,10 +155,13 @@ final class JsonStoreTest extends TestCase
 
     public function testRemovesOnlyTheMarkEqualToTheOneGiven(): void
     {
-        $store = $this->store(['version' => 1, 'domains' => ['1' => ['nextHop' => self::HOST, 'marks' => [
+        $store = $this->store(['version' => 1, 'domains' => ['1' => [
+            'nextHop' => self::HOST,
+            'marks' => [
             ['accountId' => 12, 'localPart' => 'bob'],
             ['accountId' => 13, 'localPart' => 'carol'],
-        ]]]]);
+            ]],
+        ]]);
 
         $store->removeMark(1, new Mark(12, 'bob'));
 
@@ -162,7 +173,9 @@ final class JsonStoreTest extends TestCase
         $store = $this->store(['version' => 1, 'domains' => []]);
 
         $this->expectException(InvalidNextHop::class);
-        $this->expectExceptionMessage('next hop "0 EXAMPLE-COM.mail.protection.outlook.com." is not a Microsoft 365 host');
+        $this->expectExceptionMessage(
+            'next hop "0 EXAMPLE-COM.mail.protection.outlook.com." is not a Microsoft 365 host'
+        );
 
         $store->setNextHop(1, '0 EXAMPLE-COM.mail.protection.outlook.com.');
     }
@@ -175,7 +188,10 @@ final class JsonStoreTest extends TestCase
             $store->addMark(1, new Mark(12, '*'));
             self::fail('marked a wildcard');
         } catch (InvalidAddress $e) {
-            self::assertSame('local part "*" cannot be marked: wildcards are not routed', $e->getMessage());
+            self::assertSame(
+                'local part "*" cannot be marked: wildcards are not routed',
+                $e->getMessage()
+            );
         }
         self::assertSame('{"version":1,"domains":[]}', file_get_contents($this->path));
     }
@@ -193,7 +209,10 @@ final class JsonStoreTest extends TestCase
             $store->addMark(1, new Mark(12, 'bob'));
             self::fail('wrote over a directory');
         } catch (StoreError $e) {
-            self::assertSame('cannot write the routing store ' . $this->path . ': Is a directory', $e->getMessage());
+            self::assertSame(
+                'cannot write the routing store ' . $this->path . ': Is a directory',
+                $e->getMessage()
+            );
             self::assertSame('store-unwritable', $e->errorCode());
         }
         self::assertSame(['store.json'], $this->dir->entries());
@@ -234,7 +253,8 @@ final class JsonStoreTest extends TestCase
 
         $this->assertReadFails(
             'store-malformed',
-            'the routing store ' . $this->path . ' is malformed: it is not valid JSON (Syntax error)',
+            'the routing store '
+            . $this->path . ' is malformed: it is not valid JSON (Syntax error)',
             new JsonStore($this->path)
         );
     }
@@ -249,14 +269,26 @@ final class JsonStoreTest extends TestCase
 
         return [
             'a list' => [[1], 'it is not an object with "version": 1'],
-            'version 2' => [['version' => 2, 'domains' => []], 'it is not an object with "version": 1'],
-            'no domains' => [['version' => 1], 'it needs "domains", an object keyed by domain id, and no more'],
+            'version 2' => [
+                ['version' => 2, 'domains' => []],
+                'it is not an object with "version": 1',
+            ],
+            'no domains' => [
+                ['version' => 1],
+                'it needs "domains", an object keyed by domain id, and no more',
+            ],
             'an unknown field' => [
                 ['version' => 1, 'domains' => [], 'marks' => []],
                 'it needs "domains", an object keyed by domain id, and no more',
             ],
-            'domain key not a number' => [['version' => 1, 'domains' => ['x' => []]], 'domain key "x" is not a domain id'],
-            'domain key 0' => [['version' => 1, 'domains' => ['0' => []]], 'domain key "0" is not a domain id'],
+            'domain key not a number' => [
+                ['version' => 1, 'domains' => ['x' => []]],
+                'domain key "x" is not a domain id',
+            ],
+            'domain key 0' => [
+                ['version' => 1, 'domains' => ['0' => []]],
+                'domain key "0" is not a domain id',
+            ],
             'domain key with a leading zero' => [
                 ['version' => 1, 'domains' => ['01' => []]],
                 'domain key "01" is not a domain id',
@@ -275,21 +307,24 @@ final class JsonStoreTest extends TestCase
             ],
             'next hop not a Microsoft host' => [
                 ['version' => 1, 'domains' => ['1' => ['nextHop' => 'mx.example.com']]],
-                'domain 1, nextHop: next hop "mx.example.com" is not a Microsoft 365 host (expected '
-                . '*.mail.protection.outlook.com, *.mx.microsoft, *.mail.protection.office365.us or '
-                . '*.mail.protection.partner.outlook.cn)',
+                'domain 1, nextHop: next hop "mx.example.com" is not a Microsoft 365 host '
+                . '(expected *.mail.protection.outlook.com, *.mx.microsoft, '
+                . '*.mail.protection.office365.us or *.mail.protection.partner.outlook.cn)',
             ],
             'next hop empty' => [
                 ['version' => 1, 'domains' => ['1' => ['nextHop' => '']]],
                 'domain 1, nextHop: next hop "" is not a Microsoft 365 host (expected '
-                . '*.mail.protection.outlook.com, *.mx.microsoft, *.mail.protection.office365.us or '
-                . '*.mail.protection.partner.outlook.cn)',
+                . '*.mail.protection.outlook.com, *.mx.microsoft, *.mail.protection.office365.us '
+                . 'or *.mail.protection.partner.outlook.cn)',
             ],
             'marks not a list' => [
                 ['version' => 1, 'domains' => ['1' => ['marks' => ['a' => $mark]]]],
                 'domain 1, marks: not a list',
             ],
-            'mark not an object' => [$withMark('bob'), 'domain 1, marks[0] is not an object with "accountId", "localPart" only'],
+            'mark not an object' => [
+                $withMark('bob'),
+                'domain 1, marks[0] is not an object with "accountId", "localPart" only',
+            ],
             'mark with an unknown field' => [
                 $withMark($mark + ['kind' => 'mailbox']),
                 'domain 1, marks[0] is not an object with "accountId", "localPart" only',
@@ -298,12 +333,18 @@ final class JsonStoreTest extends TestCase
                 $withMark(['accountId' => '12'] + $mark),
                 'domain 1, marks[0], accountId: not a positive integer',
             ],
-            'account id 0' => [$withMark(['accountId' => 0] + $mark), 'domain 1, marks[0], accountId: not a positive integer'],
-            'local part missing' => [$withMark(['accountId' => 12]), 'domain 1, marks[0], localPart: not a string'],
+            'account id 0' => [
+                $withMark(['accountId' => 0] + $mark),
+                'domain 1, marks[0], accountId: not a positive integer',
+            ],
+            'local part missing' => [
+                $withMark(['accountId' => 12]),
+                'domain 1, marks[0], localPart: not a string',
+            ],
             'local part upper case' => [
                 $withMark(['localPart' => 'Bob'] + $mark),
-                'domain 1, marks[0], localPart: "Bob": the local part may only contain a-z, 0-9 and '
-                . ".!$%&'*+/=?^_`{|}~- (lower case, no #)",
+                'domain 1, marks[0], localPart: "Bob": the local part may only '
+                . "contain a-z, 0-9 and .!$%&'*+/=?^_`{|}~- (lower case, no #)",
             ],
             'local part a wildcard' => [
                 $withMark(['localPart' => '*'] + $mark),

@@ -13,8 +13,11 @@ final class FakeRootHelper
     /**
      * Writes an executable sh script with $body to $dir/$name and returns its path.
      */
-    public static function create(string $dir, string $body, string $name = 'm365-split-delivery'): string
-    {
+    public static function create(
+        string $dir,
+        string $body,
+        string $name = 'm365-split-delivery'
+    ): string {
         $path = $dir . '/' . $name;
         file_put_contents($path, "#!/bin/sh\n" . $body . "\n");
         chmod($path, 0755);
@@ -34,8 +37,8 @@ final class FakeRootHelper
             cat > '$record/stdin'
             case "\$1" in
             apply) echo "applied routes=\$(grep -c '^[^#]' '$record/stdin')" ;;
-            status) printf 'first=yes\\npath=/etc/postfix/m365-split-delivery/transport\\ntype=hash\\n'
-                printf 'routes=2\\nsha256=abc\\nindex=fresh\\n' ;;
+            status) printf 'first=yes\\npath=/etc/postfix/m365-split-delivery/transport\\n'
+                printf 'type=hash\\nroutes=2\\nsha256=abc\\nindex=fresh\\n' ;;
             remove) echo removed ;;
             esac
             SH);

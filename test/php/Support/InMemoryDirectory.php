@@ -42,6 +42,9 @@ final class InMemoryDirectory implements MailboxDirectory
             throw $this->failures[$domainId];
         }
 
-        return $this->domains[$domainId] ?? throw new UnknownDomain($domainId, 'the test directory');
+        return $this->domains[$domainId] ?? throw new UnknownDomain(
+            $domainId,
+            'the test directory'
+        );
     }
 }

@@ -50,7 +50,9 @@ final class InMemoryStore implements RoutingStore
 
     public function domainIdsWithMarks(): array
     {
-        $ids = array_keys(array_filter($this->marks, static fn (array $marks): bool => $marks !== []));
+        $ids = array_keys(
+            array_filter($this->marks, static fn (array $marks): bool => $marks !== [])
+        );
         sort($ids);
 
         return $ids;

@@ -48,7 +48,9 @@ final class TempDir
             RecursiveIteratorIterator::CHILD_FIRST
         );
         foreach ($items as $item) {
-            $item->isDir() && !$item->isLink() ? rmdir($item->getPathname()) : unlink($item->getPathname());
+            $item->isDir() && !$item->isLink() ? rmdir($item->getPathname()) : unlink(
+                $item->getPathname()
+            );
         }
         rmdir($this->path);
     }
