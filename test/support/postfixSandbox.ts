@@ -35,6 +35,9 @@ export interface DeliveredMessage {
 
 export interface SinkMessage extends DeliveredMessage, ReceivedTransaction {}
 
+/** Where a message ended up: at the fake Microsoft host, or in the local maildir. */
+export type Destination = 'microsoft' | 'local';
+
 /** What a waiting probe returns: the value once there, undefined until then. */
 export type Probed<T> = T | undefined | Promise<T | undefined>;
 
@@ -56,6 +59,8 @@ export interface PostfixSandbox {
     subject: string,
     timeoutMs?: number,
   ): Promise<DeliveredMessage>;
+  /** Waits for a message to this address with this subject, wherever it was delivered. */
+  waitForDelivery(address: string, subject: string, timeoutMs?: number): Promise<Destination>;
   /** Polls until probe returns a value; on timeout fails naming `what`, with the maillog tail. */
   waitFor<T>(what: string, probe: () => Probed<T>, timeoutMs?: number): Promise<T>;
   /** The last lines of the instance's maillog, for failure messages. */
@@ -160,6 +165,15 @@ function buildSandbox(
     waitForMaildirMessage: (address, subject, timeoutMs) =>
       waitFor(`"${subject}" in the maildir of ${address}`,
         () => maildir(address).find((message) => message.subject === subject), timeoutMs),
+    waitForDelivery: (address, subject, timeoutMs) =>
+      waitFor(`"${subject}" at the Microsoft host or in the maildir of ${address}`, () => {
+        if (sinkMessages().some((message) => message.subject === subject)) {
+          return 'microsoft' as const;
+        }
+        return maildir(address).some((message) => message.subject === subject)
+          ? ('local' as const)
+          : undefined;
+      }, timeoutMs),
     waitFor,
     maillogTail,
     reload: () => resources.reloadPostfix(),
