@@ -105,15 +105,16 @@ final class Planner
             if ($address === null) {
                 continue;
             }
-            if (in_array($address, $addresses, true)) {
+            if (isset($addresses[$address])) {
                 $warnings[] = new PlanWarning('duplicate-mark', $address . ' is marked more than '
                     . 'once: it is routed once', $domain->id);
                 continue;
             }
-            $addresses[] = $address;
+            $addresses[$address] = true;
         }
 
-        return $addresses;
+        // Keys that look like integers would turn into ints, but an address always has an @.
+        return array_keys($addresses);
     }
 
     /** @param list<PlanWarning> $warnings */
