@@ -91,6 +91,8 @@ final class Planner
         $addresses = [];
         foreach ($marks as $mark) {
             // By id first: it follows renames. By local part when a restore gave new ids.
+            // TODO(#2): a mark found by id keeps its old local part after a rename; the plan
+            // could report it so the store updates it before a restore needs the fallback.
             $account = $byId[$mark->accountId] ?? $byLocalPart[$mark->localPart] ?? null;
             if ($account === null) {
                 if (isset($aliasOf[$mark->localPart])) {

@@ -230,6 +230,7 @@ final class JsonStore implements RoutingStore
 
         // A temp file in the same directory, renamed over the store: a reader sees the old file
         // or the new one, never half of one.
+        // TODO(#2): no lock between processes: of two writers at once, the last one wins.
         $temp = dirname($this->path) . '/.' . basename($this->path) . '.'
             . bin2hex(random_bytes(6));
         try {
