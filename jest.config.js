@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
+  // @plesk/ui-library's CommonJS build requires its images; UI tests need only their names.
+  moduleNameMapper: { '\\.(svg|png)$': '<rootDir>/test/ui/support/fileStub.js' },
   maxWorkers: 2,
   testTimeout: 60000,
 };
