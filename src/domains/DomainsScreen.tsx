@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  ContentLoader,
   List,
   ListEmptyView,
   Pagination,
@@ -70,6 +71,12 @@ export function DomainsScreen() {
   const emptyView = query.search === ''
     ? <ListEmptyView title={t('domains.empty')} />
     : <ListEmptyView reason="filtered" title={t('domains.noMatch', { search: query.search })} />;
+
+  if (!domains.data) {
+    return domains.error
+      ? <Alert intent="danger">{domains.error.message}</Alert>
+      : <ContentLoader text={t('domains.loading')} />;
+  }
 
   return (
     <>

@@ -28,6 +28,7 @@ export const de: Catalogue = {
   'domains.column.state': 'Zustand',
   'domains.routedOfTotal': '{routed} von {total}',
   'domains.nextHopNotSet': 'Nicht festgelegt',
+  'domains.loading': 'Die Domains werden geladen…',
   'domains.searchPlaceholder': 'Domains suchen',
   'domains.empty': 'Keine der Domains, die Sie verwalten dürfen, hat E-Mail-Konten.',
   'domains.noMatch': 'Keine Domain passt zu „{search}“.',

@@ -26,6 +26,7 @@ export const en = {
   'domains.column.state': 'State',
   'domains.routedOfTotal': '{routed} of {total}',
   'domains.nextHopNotSet': 'Not set',
+  'domains.loading': 'Loading the domains…',
   'domains.searchPlaceholder': 'Search domains',
   'domains.empty': 'None of the domains you may manage has mail accounts.',
   'domains.noMatch': 'No domain matches "{search}".',
