@@ -61,6 +61,8 @@ export function NextHopSection({ domain, onSaved }: Props) {
         </Paragraph>
       )}
       <FormFieldText
+        id="m365-split-delivery-next-hop"
+        name="nextHop"
         label={t('nextHop.fieldLabel')}
         description={t('nextHop.whereToFind')}
         value={value}
