@@ -19,7 +19,7 @@ spl_autoload_register(static function (string $class): void {
 
 // test/php/PleskDoubles/ holds one class of Plesk's API per file, named by its path (pm_Domain.php,
 // Plesk/SDK/Hook/Repair/Mail.php). Each is loaded only where Plesk's own class does not exist,
-// and every one of them is loaded up front, so that adding a double never means editing this file.
+// and all are loaded up front, so that adding a double never means editing this file.
 $pleskDoubles = __DIR__ . '/PleskDoubles';
 spl_autoload_register(static function (string $class) use ($pleskDoubles): void {
     $file = $pleskDoubles . '/' . str_replace('\\', '/', $class) . '.php';
@@ -35,7 +35,7 @@ if (is_dir($pleskDoubles)) {
         $relative = substr($file->getPathname(), strlen($pleskDoubles) + 1);
         if (str_ends_with($relative, '.php')) {
             $name = str_replace('/', '\\', substr($relative, 0, -4));
-            // Asking is enough: the autoloader above loads the double when Plesk's class is absent.
+            // Asking is enough: the autoloader above loads the double where Plesk's is absent.
             class_exists($name) || interface_exists($name) || trait_exists($name);
         }
     }

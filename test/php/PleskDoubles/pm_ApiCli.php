@@ -12,13 +12,13 @@ class pm_ApiCli
     public const RESULT_EXCEPTION = 3;
 
     /**
-     * Answers a call: (name, args, env, stdin) → ['code' => int, 'stdout' => …, 'stderr' => …].
+     * Answers a call: (name, args, env, stdin) → ['code' => …, 'stdout' => …, 'stderr' => …].
      *
      * @var callable|null
      */
     public static $sbin = null;
 
-    /** @var list<array{name: string, args: array<int, string>, mode: int, env: array, stdin: ?string}> */
+    /** @var list<array{name: string, args: array, mode: int, env: array, stdin: ?string}> */
     public static array $calls = [];
 
     public static function reset(): void
