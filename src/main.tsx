@@ -13,7 +13,9 @@ export const MOUNT_ID = 'm365-split-delivery';
 export default function start({ baseUrl, locale }: PageOptions): void {
   const mount = document.getElementById(MOUNT_ID);
   if (!mount) {
-    throw new Error(`Microsoft 365 Split Delivery: the page has no element #${MOUNT_ID} to start in`);
+    throw new Error(
+      `Microsoft 365 Split Delivery: the page has no element #${MOUNT_ID} to start in`,
+    );
   }
   createRoot(mount).render(<App baseUrl={baseUrl} locale={locale} />);
 }

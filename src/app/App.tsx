@@ -50,10 +50,20 @@ function Screens({ language }: { language: Language }) {
     <div className="m365-split-delivery">
       <Tabs active={route.screen === 'status' ? 2 : 1}>
         {[
-          <Tab key="domains" title={t('tab.domains')} onActivate={() => go({ screen: 'domains' })} />,
+          <Tab
+            key="domains"
+            title={t('tab.domains')}
+            onActivate={() => go({ screen: 'domains' })}
+          />,
           ...(statusHidden
             ? []
-            : [<Tab key="status" title={t('tab.status')} onActivate={() => go({ screen: 'status' })} />]),
+            : [
+              <Tab
+                key="status"
+                title={t('tab.status')}
+                onActivate={() => go({ screen: 'status' })}
+              />,
+            ]),
         ]}
       </Tabs>
       {route.screen === 'domains' && <DomainsScreen />}

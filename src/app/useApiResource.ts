@@ -12,7 +12,10 @@ export interface ApiResource<T> {
 }
 
 /** Loads from the API whenever `deps` change; an answer to an outdated request is dropped. */
-export function useApiResource<T>(load: () => Promise<T>, deps: readonly unknown[]): ApiResource<T> {
+export function useApiResource<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): ApiResource<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | undefined>(undefined);

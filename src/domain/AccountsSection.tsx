@@ -1,4 +1,4 @@
-/** The domain's mail accounts, each with its switch "Hosted at Microsoft 365", changed singly or in bulk. */
+/** The mail accounts of a domain, each with its switch "Hosted at Microsoft 365". */
 import { useState } from 'react';
 import {
   Alert,
@@ -51,10 +51,7 @@ export function AccountsSection({ domain, onChanged, onUnknownState }: Props) {
       return;
     }
     setSummary(undefined);
-    setOutcomes((o) => ({
-      ...o,
-      ...Object.fromEntries(addresses.map((a): [string, RouteOutcome] => [a, { kind: 'applying' }])),
-    }));
+    setOutcomes((o) => ({ ...o, ...sameOutcome(addresses, { kind: 'applying' }) }));
     try {
       const answer = await api.changeRoutes({ domainId: domain.id, addresses, routed });
       const results = outcomesOf(answer.results);
@@ -64,12 +61,7 @@ export function AccountsSection({ domain, onChanged, onUnknownState }: Props) {
       onChanged(answer);
     } catch (e) {
       const message = asApiError(e).message;
-      setOutcomes((o) => ({
-        ...o,
-        ...Object.fromEntries(
-          addresses.map((a): [string, RouteOutcome] => [a, { kind: 'refused', message }]),
-        ),
-      }));
+      setOutcomes((o) => ({ ...o, ...sameOutcome(addresses, { kind: 'refused', message }) }));
       setSummary({ changed: 0, refused: addresses.length, failure: message });
       onUnknownState();
     }
@@ -90,7 +82,8 @@ export function AccountsSection({ domain, onChanged, onUnknownState }: Props) {
     {
       key: 'kind',
       title: t('accounts.column.kind'),
-      render: (row) => t(row.kind === 'mailbox' ? 'accounts.kind.mailbox' : 'accounts.kind.forwarding'),
+      render: (row) =>
+        t(row.kind === 'mailbox' ? 'accounts.kind.mailbox' : 'accounts.kind.forwarding'),
     },
     {
       key: 'routed',
@@ -162,6 +155,10 @@ export function AccountsSection({ domain, onChanged, onUnknownState }: Props) {
   );
 }
 
+function sameOutcome(addresses: string[], outcome: RouteOutcome): Record<string, RouteOutcome> {
+  return Object.fromEntries(addresses.map((a) => [a, outcome]));
+}
+
 function AddressCell({ account }: { account: MailAccount }) {
   const t = useTranslate();
   return (
@@ -181,7 +178,12 @@ function AddressCell({ account }: { account: MailAccount }) {
   );
 }
 
-function NotesCell({ account, outcome }: { account: MailAccount; outcome: RouteOutcome | undefined }) {
+interface NotesProps {
+  account: MailAccount;
+  outcome: RouteOutcome | undefined;
+}
+
+function NotesCell({ account, outcome }: NotesProps) {
   const t = useTranslate();
   return (
     <>
@@ -207,7 +209,11 @@ function SummaryAlert({ summary }: { summary: Summary }) {
     return <Alert intent="danger">{summary.failure}</Alert>;
   }
   if (summary.refused === 0) {
-    return <Alert intent="success">{t('accounts.summary.allChanged', { changed: summary.changed })}</Alert>;
+    return (
+      <Alert intent="success">
+        {t('accounts.summary.allChanged', { changed: summary.changed })}
+      </Alert>
+    );
   }
   return (
     <Alert intent="warning">

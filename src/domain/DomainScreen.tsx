@@ -49,7 +49,11 @@ export function DomainScreen({ domainId }: { domainId: DomainId }) {
             key={current.id}
             domain={current}
             onSaved={(saved) => {
-              domain.replace((d) => ({ ...d, nextHop: saved.nextHop, nextHopResolves: saved.resolves }));
+              domain.replace((d) => ({
+                ...d,
+                nextHop: saved.nextHop,
+                nextHopResolves: saved.resolves,
+              }));
               // Saving may change the state and the accounts' warnings: ask for the truth.
               domain.reload();
             }}

@@ -1,4 +1,4 @@
-/** The domain's next hop: the MX value pasted from the admin center, saved and checked by the server. */
+/** The domain's next hop: the MX value pasted from the admin center, checked by the server. */
 import { useState } from 'react';
 import {
   Alert,

@@ -9,7 +9,9 @@ export function sortFromList(column: string, direction: SortDirection): DomainSo
   return direction === 'DESC' ? `-${key}` : key;
 }
 
-export function listFromSort(sort: DomainSort): { column: SortableColumn; direction: SortDirection } {
+export function listFromSort(
+  sort: DomainSort,
+): { column: SortableColumn; direction: SortDirection } {
   return sort.startsWith('-')
     ? { column: sort.slice(1) as SortableColumn, direction: 'DESC' }
     : { column: sort as SortableColumn, direction: 'ASC' };

@@ -17,9 +17,12 @@ export const de: Catalogue = {
   'api.action.apply': 'Das erneute Anwenden der Transport-Map',
   'api.action.server': 'Das Laden von Namen und Adressen dieses Servers',
   'api.failure.network': '{action} ist fehlgeschlagen: Der Server ist nicht erreichbar ({reason}).',
-  'api.failure.http': '{action} ist fehlgeschlagen: Der Server antwortete mit HTTP-Status {status}.',
-  'api.failure.invalidJson': '{action} ist fehlgeschlagen: Die Antwort des Servers ist kein gültiges JSON.',
-  'api.failure.unexpected': '{action} ist fehlgeschlagen: Die Antwort des Servers enthält keine Daten.',
+  'api.failure.http':
+    '{action} ist fehlgeschlagen: Der Server antwortete mit HTTP-Status {status}.',
+  'api.failure.invalidJson':
+    '{action} ist fehlgeschlagen: Die Antwort des Servers ist kein gültiges JSON.',
+  'api.failure.unexpected':
+    '{action} ist fehlgeschlagen: Die Antwort des Servers enthält keine Daten.',
   'api.failure.noMessage': '{action} ist fehlgeschlagen: Der Server meldete „{code}“.',
 
   'domains.column.name': 'Domain',

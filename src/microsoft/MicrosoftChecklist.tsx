@@ -37,9 +37,8 @@ export function MicrosoftChecklist({ domain }: { domain: string }) {
         </Paragraph>
         {left.length > 0 && (
           <StatusMessage intent="warning">
-            {t(skip.length > 0 ? 'microsoft.inbound.privateLeftOut' : 'microsoft.inbound.noPublic', {
-              addresses: left.join(', '),
-            })}
+            {t(skip.length > 0 ? 'microsoft.inbound.privateLeftOut' : 'microsoft.inbound.noPublic',
+              { addresses: left.join(', ') })}
           </StatusMessage>
         )}
         <CopyableLines lines={inboundConnectorCommands(server.data)} />

@@ -1,4 +1,4 @@
-/** The Exchange Online PowerShell lines of the Microsoft-side checklist, filled in for one domain. */
+/** The Exchange Online PowerShell lines of the Microsoft-side checklist, for one domain. */
 import { isPrivateAddress } from './isPrivateAddress';
 
 export interface ChecklistServer {
@@ -23,7 +23,9 @@ export function inboundConnectorName(server: ChecklistServer): string {
 }
 
 /** The addresses Enhanced Filtering will take, and those it refuses (private ones). */
-export function enhancedFilteringAddresses(addresses: string[]): { skip: string[]; left: string[] } {
+export function enhancedFilteringAddresses(
+  addresses: string[],
+): { skip: string[]; left: string[] } {
   return {
     skip: addresses.filter((a) => !isPrivateAddress(a)),
     left: addresses.filter(isPrivateAddress),

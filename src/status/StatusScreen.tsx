@@ -18,7 +18,9 @@ import type { MessageKey } from '../locales/en';
 import { useTranslate } from '../i18n/TranslateContext';
 import { formatUtcTime } from './formatUtcTime';
 
-const INDEX: Record<MapIndexState, { intent: 'success' | 'warning' | 'danger'; text: MessageKey }> = {
+type IndexLook = { intent: 'success' | 'warning' | 'danger'; text: MessageKey };
+
+const INDEX: Record<MapIndexState, IndexLook> = {
   fresh: { intent: 'success', text: 'status.index.fresh' },
   stale: { intent: 'warning', text: 'status.index.stale' },
   missing: { intent: 'danger', text: 'status.index.missing' },
@@ -30,7 +32,13 @@ interface Row {
   value: React.ReactNode;
 }
 
-export function StatusScreen({ status, locale }: { status: ApiResource<TransportMapStatus>; locale: string }) {
+interface Props {
+  status: ApiResource<TransportMapStatus>;
+  /** The language of the page, for dates. */
+  locale: string;
+}
+
+export function StatusScreen({ status, locale }: Props) {
   const api = useApi();
   const t = useTranslate();
   const [applying, setApplying] = useState(false);
