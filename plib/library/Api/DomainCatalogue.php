@@ -1,0 +1,29 @@
+<?php
+
+declare(strict_types=1);
+
+namespace PleskExt\M365SplitDelivery\Api;
+
+use PleskExt\M365SplitDelivery\Mail\MailboxDirectoryError;
+
+/**
+ * The mail domains of the server, cheap to list for thousands of domains: listing reads no mail
+ * accounts; only the accounts of one page of the list are counted.
+ */
+interface DomainCatalogue
+{
+    /** @return list<CatalogueDomain> every mail domain, in no particular order */
+    public function mailDomains(): array;
+
+    /** The mail domain with this id, or null when there is none. */
+    public function find(int $domainId): ?CatalogueDomain;
+
+    /**
+     * How many mail accounts each of these domains has.
+     *
+     * @param list<int> $domainIds at most one page of the list
+     * @return array<int, int> keyed by domain id
+     * @throws MailboxDirectoryError when the accounts cannot be read
+     */
+    public function accountCounts(array $domainIds): array;
+}
