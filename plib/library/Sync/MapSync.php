@@ -51,4 +51,12 @@ interface MapSync
      * @return list<string>
      */
     public function routedAddresses(int $domainId): array;
+
+    /**
+     * Why marks of the domain give no route, as the last rebuild planned: per address (an alias,
+     * forwarding only, …) or for the whole domain (no next hop). Cheap, no Plesk API call.
+     *
+     * @return list<AccountWarning>
+     */
+    public function warnings(int $domainId): array;
 }
