@@ -271,8 +271,9 @@ final class JsonSyncJournal implements SyncJournal
 
     private function ensureDirectory(): void
     {
-        if (!is_dir($this->directory) && !@mkdir($this->directory, 0700, true)
-            && !is_dir($this->directory)) {
+        // Another process may create it between the test and mkdir: check again.
+        $created = is_dir($this->directory) || @mkdir($this->directory, 0700, true);
+        if (!$created && !is_dir($this->directory)) {
             throw new SyncJournalError('cannot create the journal directory ' . $this->directory
                 . ': ' . LastPhpError::cause());
         }
