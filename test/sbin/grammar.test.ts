@@ -6,6 +6,7 @@ import grammar from '../vectors/grammar.json';
 import {
   applyOk,
   configSnapshot,
+  type ConfigSnapshot,
   helper,
   mapOf,
   NEXT_HOP,
@@ -48,7 +49,7 @@ describe('grammar vectors fed to m365-split-delivery apply', () => {
   });
 
   describe('refusals, against the map applied before', () => {
-    let before: Record<string, unknown>;
+    let before: ConfigSnapshot;
 
     beforeAll(async () => {
       await applyOk(config, `${HEAD}${routeLine('bob@example.com')}`, 2);

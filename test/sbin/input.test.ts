@@ -7,6 +7,7 @@ import { lookupRoute } from '../support/routeLookup';
 import {
   applyOk,
   configSnapshot,
+  type ConfigSnapshot,
   helper,
   mapOf,
   NEXT_HOP,
@@ -199,8 +200,8 @@ describe('m365-split-delivery apply refuses, exit 2', () => {
   let fresh: PostfixConfig;
   /** Applied once before: the refusal must leave that map in force. */
   let applied: PostfixConfig;
-  let freshBefore: Record<string, unknown>;
-  let appliedBefore: Record<string, unknown>;
+  let freshBefore: ConfigSnapshot;
+  let appliedBefore: ConfigSnapshot;
 
   beforeAll(async () => {
     fresh = createPostfixConfig();

@@ -1,6 +1,6 @@
 // Shared pieces of the root helper's tests: map text, the helper run as Plesk runs it, and
 // snapshots of every file it may touch, to prove that a refused or no-change run touched none.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,7 +127,16 @@ function listing(directory: string): string[] | null {
 }
 
 /** Every file the helper may write, and the names in both directories it writes to. */
-export function configSnapshot(config: PostfixConfig): Record<string, unknown> {
+export interface ConfigSnapshot {
+  mainCf: FileState | null;
+  configDirectory: string[] | null;
+  mapDirectory: string[] | null;
+  text: FileState | null;
+  hashIndex: FileState | null;
+  lmdbIndex: FileState | null;
+}
+
+export function configSnapshot(config: PostfixConfig): ConfigSnapshot {
   return {
     mainCf: fileState(path.join(config.configDir, 'main.cf')),
     configDirectory: listing(config.configDir),
@@ -175,4 +184,30 @@ export function startHelper(config: PostfixConfig, args: string[], stdin: string
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A `flock FILE sleep 40` of the test's own, holding the lock the helper takes. */
+export interface LockHolder {
+  release(): Promise<void>;
+}
+
+/** Takes the lock on FILE in a child process and returns once it is held. */
+export async function holdLock(file: string): Promise<LockHolder> {
+  // A process group of its own, so that release ends flock and the sleep that inherits the lock.
+  const holder = spawn('flock', [file, 'sleep', '40'], { detached: true, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => holder.on('exit', () => resolve()));
+  const release = async () => {
+    if (holder.pid !== undefined && holder.exitCode === null && holder.signalCode === null) {
+      process.kill(-holder.pid, 'SIGKILL');
+    }
+    await exited;
+  };
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (spawnSync('flock', ['-n', file, 'true']).status === 1) {
+      return { release };
+    }
+    await sleep(50);
+  }
+  await release();
+  throw new Error(`flock ${file} did not take the lock within 5 s`);
 }
