@@ -15,6 +15,9 @@ class pm_Domain
     /** How many setSetting calls were made on any domain since reset(). */
     public static int $settingWrites = 0;
 
+    /** When set, the write after this many more writes fails (a database error half-way). */
+    public static ?int $failAfterWrites = null;
+
     /** @var array<string, string> */
     private array $settings = [];
 
@@ -29,6 +32,7 @@ class pm_Domain
     {
         self::$domains = [];
         self::$settingWrites = 0;
+        self::$failAfterWrites = null;
     }
 
     /** Creates a domain; $name as Plesk keeps it (ASCII), $displayName as shown (Unicode). */
@@ -102,6 +106,9 @@ class pm_Domain
     public function setSetting($name, $value): void
     {
         self::$settingWrites++;
+        if (self::$failAfterWrites !== null && self::$failAfterWrites-- <= 0) {
+            throw new pm_Exception('Database error: lost connection while writing ' . $name);
+        }
         $value = (string) $value;
         if (mb_strlen($value) > self::SETTING_LIMIT) {
             throw new pm_Exception('value of setting ' . $name . ' is longer than '
