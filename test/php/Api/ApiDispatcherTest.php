@@ -233,7 +233,8 @@ final class ApiDispatcherTest extends TestCase
         yield 'routed as a string' => ['routes', 'POST', [], '{"domainId":1,"addresses":'
             . '["a@example.com"],"routed":"yes"}', 'routed', 'routed must be true or false'];
         yield 'no addresses' => ['routes', 'POST', [],
-            '{"domainId":1,"addresses":[],"routed":true}', 'addresses', 'addresses must be a non-empty list'];
+            '{"domainId":1,"addresses":[],"routed":true}', 'addresses',
+            'addresses must be a non-empty list'];
         yield 'domain id as a string' => ['next-hop', 'POST', [], '{"domainId":"1","value":"x"}',
             'domainId', 'domainId must be a positive integer'];
         yield 'value missing' => ['next-hop', 'POST', [], '{"domainId":1}', 'value',
