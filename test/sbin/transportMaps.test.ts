@@ -63,6 +63,32 @@ describe('transport_maps merge vectors against real postconf', () => {
   });
 });
 
+describe('an inline: table with commas and blanks inside its braces', () => {
+  let config: PostfixConfig;
+
+  beforeAll(() => {
+    config = createPostfixConfig();
+  });
+
+  afterAll(() => {
+    config?.cleanup();
+  });
+
+  test('is kept whole in front of which ours goes, and after remove', async () => {
+    const current = 'inline:{ {bob@example.net=smtp:[x.mail.protection.outlook.com]:25}, ' +
+      `{alice@example.net=local:} }, , hash:${config.pleskMapDir}/transport`;
+    setTransportMaps(config, current);
+
+    await applyOk(config, TEXT, 2);
+    ageMainCf(config);
+    expect(parameterValue(config, 'transport_maps')).toBe(`hash:${config.mapPath}, ${current}`);
+
+    expect(await helper(config, ['remove'])).toEqual({ code: 0, stdout: 'removed\n', stderr: '' });
+    ageMainCf(config);
+    expect(parameterValue(config, 'transport_maps')).toBe(current);
+  });
+});
+
 describe('database type vectors: status names the type', () => {
   let config: PostfixConfig;
 

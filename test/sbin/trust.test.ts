@@ -6,10 +6,12 @@ import path from 'node:path';
 import { createPostfixConfig, type PostfixConfig } from '../support/postfixConfig';
 import { runRootHelper } from '../support/rootHelper';
 import {
+  ageMainCf,
   applyOk,
   configSnapshot,
   helper,
   mapOf,
+  parameterValue,
   USAGE,
   type Outcome,
 } from './support';
@@ -120,6 +122,20 @@ describe('MAIL_CONFIG the helper must not trust', () => {
       expect(await helper(config, ['apply'], mapOf(['carol@example.com'])))
         .toEqual(refusal('apply', reason));
       expect(configSnapshot(config)).toEqual(before);
+    });
+
+  test('MAIL_CONFIG spelled with a trailing slash: remove without it still takes ours out',
+    async () => {
+      const pleskValue = parameterValue(config, 'transport_maps');
+
+      await helperAt(`${config.configDir}/`, ['apply'], TEXT);
+      ageMainCf(config);
+      expect(await helper(config, ['remove'])).toEqual({ code: 0, stdout: 'removed\n', stderr: '' });
+      ageMainCf(config);
+
+      // Whether the slash is refused or normalised, main.cf must not keep an element naming
+      // deleted files: one table that cannot be opened fails every transport lookup.
+      expect(parameterValue(config, 'transport_maps')).toBe(pleskValue);
     });
 
   test('a map directory owned by nobody: apply exits 1 at "map directory", nothing changed',
