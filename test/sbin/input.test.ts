@@ -177,6 +177,14 @@ describe('m365-split-delivery apply accepts', () => {
       .toEqual([NEXT_HOP, NEXT_HOP]);
   });
 
+  test('a comment in UTF-8 is a comment like any other', async () => {
+    const text = `# Postf\u00e4cher der M\u00fcller GmbH\n${routeLine('bob@example.com')}`;
+
+    await applyOk(config, text, 1);
+
+    expect(fs.readFileSync(config.mapPath, 'utf8')).toBe(text);
+  });
+
   test('lines in any order, every key found', async () => {
     const keys = ['zed@example.net', 'bob@example.com', 'alice@example.org', 'mike@example.com'];
 
