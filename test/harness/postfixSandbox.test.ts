@@ -1,12 +1,15 @@
 // The throw-away Postfix itself: local delivery, a hand-written route to the fake Microsoft
 // host, Plesk's SMTP-time rejections, and a clean teardown.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { MICROSOFT_HOST, startPostfixSandbox, type PostfixSandbox } from '../support/postfixSandbox';
 
 jest.setTimeout(90000);
+
+const SANDBOX_MODULE = path.join(__dirname, '../support/postfixSandbox.ts');
 
 describe('Postfix sandbox', () => {
   let sandbox: PostfixSandbox;
@@ -78,5 +81,33 @@ describe('Postfix sandbox', () => {
     expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).not.toContain(namespace);
     expect(fs.existsSync(`/etc/netns/${namespace}`)).toBe(false);
     expect(fs.existsSync(root)).toBe(false);
+  });
+
+  it('fails loudly, naming the cause, where network namespaces are unavailable', () => {
+    // An `ip` that fails as it does in a container without CAP_SYS_ADMIN. Jest gives tests a
+    // copy of process.env that child processes do not see, so the sandbox starts in a child.
+    const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'm365sd-no-netns-'));
+    fs.writeFileSync(path.join(tools, 'ip'),
+      '#!/bin/sh\necho "mount --make-shared /run/netns failed: Operation not permitted" >&2\n' +
+      'exit 1\n', { mode: 0o755 });
+    const script = `require(${JSON.stringify(SANDBOX_MODULE)}).startPostfixSandbox().then(
+      (started) => started.stop().then(() => process.exit(3)),
+      (error) => { process.stderr.write(error.message); process.exit(1); })`;
+    try {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+        cwd: path.resolve(__dirname, '../..'),
+        env: { ...process.env, PATH: `${tools}:${process.env.PATH ?? ''}` },
+        encoding: 'utf8',
+        timeout: 60000,
+      });
+
+      expect(child.status).toBe(1);
+      expect(child.stderr).toMatch(new RegExp(
+        '^cannot create network namespace m365sd-[0-9a-f]{10} for the Postfix sandbox ' +
+        '\\(the system tests need root and ip netns; they do not skip\\): ' +
+        'mount --make-shared /run/netns failed: Operation not permitted$'));
+    } finally {
+      fs.rmSync(tools, { recursive: true, force: true });
+    }
   });
 });
