@@ -300,11 +300,14 @@ class SandboxResources {
         problems.push(`postfix stop: ${stopped.stderr.trim()}`);
       }
     }
-    if (this.agent !== null && this.agent.exitCode === null) {
-      const agent = this.agent;
+    const agent = this.agent;
+    if (agent !== null && agent.exitCode === null && agent.signalCode === null) {
       const exited = new Promise((resolve) => agent.once('exit', resolve));
       agent.kill('SIGTERM');
+      // A stuck agent must not hang the test run; it holds nothing that SIGKILL would corrupt.
+      const stuck = setTimeout(() => agent.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(stuck);
     }
     if (this.namespaceCreated) {
       const deleted = spawnSync('ip', ['netns', 'del', this.namespace], { encoding: 'utf8' });
