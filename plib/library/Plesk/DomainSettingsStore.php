@@ -24,8 +24,8 @@ use Throwable;
  * Keys of a domain: `nextHop` (the host, absent when none); `marks`, "GENERATION COUNT"; and the
  * marks themselves in COUNT chunks `marks.GENERATION.0` … (a value holds at most 5,000
  * characters), one "ACCOUNT_ID LOCAL_PART" line per mark. A change writes the chunks of a new
- * generation, then switches `marks` to it, then blanks the old chunks: a reader sees the old set or
- * the new one, never half of one.
+ * generation, then switches `marks` to it, then blanks the old chunks: a reader sees the old set
+ * or the new one, never half of one.
  */
 final class DomainSettingsStore implements RoutingStore, ReplaceableMarks
 {
@@ -78,7 +78,9 @@ final class DomainSettingsStore implements RoutingStore, ReplaceableMarks
     public function removeMark(int $domainId, Mark $mark): void
     {
         $marks = $this->marks($domainId);
-        $kept = array_values(array_filter($marks, static fn (Mark $m): bool => !$m->equals($mark)));
+        $kept = array_values(
+            array_filter($marks, static fn (Mark $m): bool => !$m->equals($mark))
+        );
         if (count($kept) !== count($marks)) {
             $this->replaceMarks($domainId, $kept);
         }

@@ -55,7 +55,9 @@ final class Extension
 
     public static function maintenance(): Maintenance
     {
-        return new Maintenance(self::mapSync(), new SbinRootHelper(), new CheckTask(), new PleskLog());
+        $helper = new SbinRootHelper();
+
+        return new Maintenance(self::mapSync(), $helper, new CheckTask(), new PleskLog());
     }
 
     /** Events of one request end in one rebuild, when PHP shuts the request down. */

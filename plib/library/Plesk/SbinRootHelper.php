@@ -47,7 +47,8 @@ final class SbinRootHelper implements RootHelper
     private function call(string $command, string $stdin): HelperResult
     {
         try {
-            $result = pm_ApiCli::callSbin(self::NAME, [$command], pm_ApiCli::RESULT_FULL, [], $stdin);
+            $mode = pm_ApiCli::RESULT_FULL;
+            $result = pm_ApiCli::callSbin(self::NAME, [$command], $mode, [], $stdin);
         } catch (Throwable $e) {
             throw new RootHelperError('root-helper-not-run', 'cannot run the root helper '
                 . self::NAME . ' ' . $command . ': ' . $e->getMessage());

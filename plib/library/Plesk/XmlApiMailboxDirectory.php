@@ -178,7 +178,7 @@ final class XmlApiMailboxDirectory implements MailboxDirectory, DomainPrefetch
     /** @param array<string> $names */
     private function error(array $names, string $cause): MailboxDirectoryError
     {
-        return new MailboxDirectoryError('directory-unreadable', 'cannot read the mail accounts of '
-            . implode(', ', $names) . ': ' . $cause);
+        return new MailboxDirectoryError('directory-unreadable', 'cannot read the mail accounts '
+            . 'of ' . implode(', ', $names) . ': ' . $cause);
     }
 }

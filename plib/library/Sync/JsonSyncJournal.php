@@ -122,7 +122,8 @@ final class JsonSyncJournal implements SyncJournal
         $path = $this->path('applied.json');
         clearstatcache(true, $path);
         $stat = @stat($path);
-        $key = $stat === false ? 'none' : $stat['ino'] . ':' . $stat['mtime'] . ':' . $stat['size'];
+        $key = $stat === false ? 'none' : $stat['ino'] . ':' . $stat['mtime'] . ':'
+            . $stat['size'];
         if ($this->recordsCache !== null && $this->recordsCache['key'] === $key) {
             return $this->recordsCache['records'];
         }

@@ -68,7 +68,8 @@ final class Maintenance
             $this->log->info('plesk repair mail: ' . $apply->message);
         } catch (ExtensionException $e) {
             // Plesk's repair must go on: the scheduled check retries within 5 minutes.
-            $this->log->error('plesk repair mail: re-applying our map failed: ' . $e->getMessage());
+            $this->log->error('plesk repair mail: re-applying our map failed: '
+                . $e->getMessage());
         }
     }
 }

@@ -224,14 +224,15 @@ final class MapSynchroniser implements MapSync
 
         foreach ($gone as $domainId => $goneMarks) {
             $marks = $this->store->marks($domainId);
-            $kept = array_values(array_filter($marks, static function (Mark $mark) use ($goneMarks) {
+            $isKept = static function (Mark $mark) use ($goneMarks): bool {
                 foreach ($goneMarks as $goneMark) {
                     if ($mark->equals($goneMark)) {
                         return false;
                     }
                 }
                 return true;
-            }));
+            };
+            $kept = array_values(array_filter($marks, $isKept));
             $this->replaceMarks($domainId, $marks, $kept);
 
             $name = $domains[$domainId]->name ?? (string) $domainId;
@@ -357,8 +358,12 @@ final class MapSynchroniser implements MapSync
      * @param list<string> $before
      * @param list<string> $after
      */
-    private function logRouteChanges(string $domain, array $before, array $after, ?string $hop): void
-    {
+    private function logRouteChanges(
+        string $domain,
+        array $before,
+        array $after,
+        ?string $hop
+    ): void {
         $added = array_diff($after, $before);
         $removed = array_diff($before, $after);
         if ($added !== []) {

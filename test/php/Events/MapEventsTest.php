@@ -127,8 +127,10 @@ final class MapEventsTest extends PleskTestCase
             ['bob@example.com', 'user1@example.com', 'user2@example.com'],
             $this->sync->routedAddresses(1)
         );
-        self::assertSame('err: m365-split-delivery: apply failed: m365-split-delivery: postmap: No '
-            . 'space left on device; the map in force stays, changes stay pending', end(pm_Log::$lines));
+        self::assertSame('err: m365-split-delivery: apply failed: m365-split-delivery: postmap: '
+            . 'No space left on device; the map in force stays, changes stay pending', end(
+                pm_Log::$lines
+            ));
     }
 
     public function testARebuildThatCannotReadTheMailAccountsIsLoggedAndRetriedLater(): void

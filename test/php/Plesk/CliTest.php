@@ -54,9 +54,10 @@ final class CliTest extends PleskTestCase
     public function testRoutesMailboxesAndAppliesOnce(): void
     {
         self::assertSame([0, "bob@example.com: hosted at Microsoft\n"
-            . "carol@example.com: hosted at Microsoft\napplied 2 routes\n", ''], $this->cli('route', [
-            'Bob@Example.COM', ' carol@example.com',
-        ]));
+            . "carol@example.com: hosted at Microsoft\napplied 2 routes\n", ''], $this->cli(
+                'route',
+                ['Bob@Example.COM', ' carol@example.com']
+            ));
 
         self::assertSame([TransportMapRenderer::HEADER . 'bob@example.com' . self::LINE
             . 'carol@example.com' . self::LINE], $this->helper->applies);
@@ -76,8 +77,8 @@ final class CliTest extends PleskTestCase
         self::assertSame(1, $code);
         self::assertSame("bob@example.com: hosted at Microsoft\napplied 1 route\n", $stdout);
         self::assertSame(
-            "error: sales@example.com is an alias of bob@example.com: aliases are rewritten before "
-            . "routing; route bob@example.com instead\n"
+            "error: sales@example.com is an alias of bob@example.com: aliases are rewritten "
+            . "before routing; route bob@example.com instead\n"
             . "error: info@example.com has no mailbox (it only forwards): an address without a "
             . "mailbox is rejected before routing, so it cannot be routed\n"
             . "error: zoe@example.com is not a mail account of example.com\n"
@@ -104,7 +105,10 @@ final class CliTest extends PleskTestCase
         self::assertSame(
             [0, "xn--mller-kva.example: next hop xn--mller-kva-example01b.mail.protection.outlook"
                 . ".com\nnothing to apply: no routes, and no map was ever applied\n", ''],
-            $this->cli('set-next-hop', ['müller.example', '0 XN--MLLER-KVA-EXAMPLE01B.mail.protection.outlook.com.'])
+            $this->cli('set-next-hop', [
+                'müller.example',
+                '0 XN--MLLER-KVA-EXAMPLE01B.mail.protection.outlook.com.',
+            ])
         );
         self::assertSame(
             'xn--mller-kva-example01b.mail.protection.outlook.com',
@@ -122,15 +126,21 @@ final class CliTest extends PleskTestCase
         (new DomainSettingsStore())->addMark(1, new Mark(99, 'sales'));
         $this->cli('sync', []);
 
-        self::assertSame([0, "example.com (attention, next hop " . self::HOP . ")\n"
+        self::assertSame(
+            [0, "example.com (attention, next hop " . self::HOP . ")\n"
             . "  bob@example.com\trouted\n"
             . "  sales@example.com\tnot routed: sales@example.com is an alias of bob@example.com: "
-            . "aliases are rewritten before routing; route bob@example.com instead\n", ''], $this->cli('list', []));
-        self::assertSame([0, '{"domains":[{"id":1,"name":"example.com","nextHop":"' . self::HOP
+            . "aliases are rewritten before routing; route bob@example.com instead\n", ''],
+            $this->cli('list', [])
+        );
+        self::assertSame(
+            [0, '{"domains":[{"id":1,"name":"example.com","nextHop":"' . self::HOP
             . '","state":"attention","addresses":[{"address":"bob@example.com","routed":true},'
             . '{"address":"sales@example.com","routed":false,"warning":"sales@example.com is an '
             . 'alias of bob@example.com: aliases are rewritten before routing; route '
-            . 'bob@example.com instead"}]}]}' . "\n", ''], $this->cli('list', ['--domain', 'example.com', '--json']));
+            . 'bob@example.com instead"}]}]}' . "\n", ''],
+            $this->cli('list', ['--domain', 'example.com', '--json'])
+        );
     }
 
     public function testShowsStatusWithTheLastApply(): void
@@ -148,7 +158,10 @@ final class CliTest extends PleskTestCase
 
         $json = json_decode($this->cli('status', ['--json'])[1], true);
         self::assertSame(['yes', 'fresh', true, 'applied 1 route'], [
-            $json['first'], $json['index'], $json['lastApply']['ok'], $json['lastApply']['message'],
+            $json['first'],
+            $json['index'],
+            $json['lastApply']['ok'],
+            $json['lastApply']['message'],
         ]);
         self::assertSame($at->format('Y-m-d'), substr($json['lastApply']['at'], 0, 10));
     }
@@ -157,8 +170,12 @@ final class CliTest extends PleskTestCase
     {
         $this->helper->failWith = 'm365-split-delivery: postmap: No space left on device';
 
-        self::assertSame([1, "bob@example.com: hosted at Microsoft\n", 'error: apply failed: '
-            . "m365-split-delivery: postmap: No space left on device (the changes stay pending)\n"], $this->cli('route', ['bob@example.com']));
+        self::assertSame(
+            [1, "bob@example.com: hosted at Microsoft\n", 'error: apply failed: '
+            . "m365-split-delivery: postmap: No space left on device (the changes stay "
+            . "pending)\n"],
+            $this->cli('route', ['bob@example.com'])
+        );
     }
 
     public function testBadUsageExitsTwoWithTheUsage(): void
@@ -177,8 +194,8 @@ final class CliTest extends PleskTestCase
         $hook->routeCommand('sales@example.com', 'bob@example.com');
 
         self::assertSame([1, "bob@example.com: hosted at Microsoft\napplied 1 route\n",
-            "error: sales@example.com is an alias of bob@example.com: aliases are rewritten before "
-            . "routing; route bob@example.com instead\n"], [
+            "error: sales@example.com is an alias of bob@example.com: aliases are rewritten "
+            . "before routing; route bob@example.com instead\n"], [
             $hook->exitCodeValue, $hook->stdoutText, $hook->stderrText,
         ]);
     }

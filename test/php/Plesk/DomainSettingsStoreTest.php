@@ -132,8 +132,8 @@ final class DomainSettingsStoreTest extends PleskTestCase
     public function testCannotChangeADomainThatDoesNotExist(): void
     {
         $this->expectException(StoreError::class);
-        $this->expectExceptionMessage('cannot change the routing settings of domain 9: it does not '
-            . 'exist');
+        $this->expectExceptionMessage('cannot change the routing settings of domain 9: it does '
+            . 'not exist');
 
         $this->store->addMark(9, new Mark(12, 'bob'));
     }

@@ -19,9 +19,18 @@ final class MailServer
     public array $failing = [];
 
     /** @param list<string> $aliases */
-    public function add(int $siteId, int $id, string $name, bool $mailbox = true, array $aliases = []): void
-    {
-        $this->sites[$siteId][$id] = ['name' => $name, 'mailbox' => $mailbox, 'aliases' => $aliases];
+    public function add(
+        int $siteId,
+        int $id,
+        string $name,
+        bool $mailbox = true,
+        array $aliases = []
+    ): void {
+        $this->sites[$siteId][$id] = [
+            'name' => $name,
+            'mailbox' => $mailbox,
+            'aliases' => $aliases,
+        ];
     }
 
     public function delete(int $siteId, int $id): void

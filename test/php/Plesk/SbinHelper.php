@@ -39,6 +39,10 @@ final class SbinHelper
             return ['code' => 2, 'stdout' => '', 'stderr' => "usage: …\n"];
         }
 
-        return ['code' => $result->exitCode, 'stdout' => $result->stdout, 'stderr' => $result->stderr];
+        return [
+            'code' => $result->exitCode,
+            'stdout' => $result->stdout,
+            'stderr' => $result->stderr,
+        ];
     }
 }

@@ -44,12 +44,14 @@ final class SbinRootHelperTest extends PleskTestCase
     public function testAFailedStatusSaysWhy(): void
     {
         pm_ApiCli::$sbin = static fn (): array => [
-            'code' => 2, 'stdout' => '', 'stderr' => "m365-split-delivery: MAIL_CONFIG: not root's\n",
+            'code' => 2,
+            'stdout' => '',
+            'stderr' => "m365-split-delivery: MAIL_CONFIG: not root's\n",
         ];
 
         $this->expectException(RootHelperError::class);
-        $this->expectExceptionMessage('the root helper m365-split-delivery failed on status (exit 2): '
-            . "m365-split-delivery: MAIL_CONFIG: not root's");
+        $this->expectExceptionMessage('the root helper m365-split-delivery failed on status '
+            . "(exit 2): m365-split-delivery: MAIL_CONFIG: not root's");
 
         (new SbinRootHelper())->status();
     }

@@ -64,8 +64,8 @@ final class XmlApiMailboxDirectoryTest extends PleskTestCase
         $this->mail->failing[2] = [1013, 'Site does not exist'];
 
         $this->expectException(MailboxDirectoryError::class);
-        $this->expectExceptionMessage('cannot read the mail accounts of xn--mller-kva.example: the '
-            . 'XML API answered error 1013: Site does not exist');
+        $this->expectExceptionMessage('cannot read the mail accounts of xn--mller-kva.example: '
+            . 'the XML API answered error 1013: Site does not exist');
 
         $this->directory->prefetch([1, 2]);
     }
@@ -85,7 +85,8 @@ final class XmlApiMailboxDirectoryTest extends PleskTestCase
     public function testAnAnswerWithFewerOperationsThanAskedIsADirectoryError(): void
     {
         pm_ApiRpc_Service::instance()->answer = static fn (): string
-            => '<packet><mail><get_info><result><status>ok</status></result></get_info></mail></packet>';
+            => '<packet><mail><get_info><result><status>ok</status></result></get_info></mail>'
+            . '</packet>';
 
         $this->expectException(MailboxDirectoryError::class);
         $this->expectExceptionMessage('cannot read the mail accounts of example.com, example.org: '

@@ -95,7 +95,10 @@ final class MapSynchroniserTest extends TestCase
                 . 'carol@example.com' . self::LINE],
             $this->helper->applies
         );
-        self::assertSame(['bob@example.com', 'carol@example.com'], $this->sync->routedAddresses(1));
+        self::assertSame(
+            ['bob@example.com', 'carol@example.com'],
+            $this->sync->routedAddresses(1)
+        );
         self::assertSame(DomainState::InSync, $this->sync->domainState(1));
         self::assertSame([], $this->journal->pending());
         self::assertSame(
@@ -122,7 +125,10 @@ final class MapSynchroniserTest extends TestCase
     {
         $apply = $this->sync->rebuild();
 
-        self::assertSame('nothing to apply: no routes, and no map was ever applied', $apply->message);
+        self::assertSame(
+            'nothing to apply: no routes, and no map was ever applied',
+            $apply->message
+        );
         self::assertSame([], $this->helper->applies);
         self::assertNull($this->sync->heal());
     }
@@ -136,7 +142,10 @@ final class MapSynchroniserTest extends TestCase
         $apply = $this->sync->rebuild();
 
         self::assertSame('applied 1 route', $apply->message);
-        self::assertSame(TransportMapRenderer::HEADER . 'bob@example.com' . self::LINE, $this->helper->map);
+        self::assertSame(
+            TransportMapRenderer::HEADER . 'bob@example.com' . self::LINE,
+            $this->helper->map
+        );
         self::assertEquals([new Mark(12, 'bob')], $this->store->marks(1));
         self::assertSame(['bob@example.com'], $this->sync->routedAddresses(1));
         self::assertSame([
@@ -154,7 +163,8 @@ final class MapSynchroniserTest extends TestCase
         $this->sync->markPending(1);
         $this->directory->failOn(1, new MailboxDirectoryError(
             'directory-unreadable',
-            'cannot read the mail accounts of example.com: the XML API answered 1013 Object not found'
+            'cannot read the mail accounts of example.com: the XML API answered 1013 Object not '
+            . 'found'
         ));
 
         try {
@@ -172,8 +182,10 @@ final class MapSynchroniserTest extends TestCase
         self::assertCount(3, $this->store->marks(1));
         self::assertSame('applied 2 routes', $this->journal->lastApply()?->message);
         self::assertSame(DomainState::Pending, $this->sync->domainState(1));
-        self::assertSame('error: rebuild aborted, nothing changed: cannot read the mail accounts of '
-            . 'example.com: the XML API answered 1013 Object not found', end($this->log->lines));
+        self::assertSame('error: rebuild aborted, nothing changed: cannot read the mail accounts '
+            . 'of example.com: the XML API answered 1013 Object not found', end(
+                $this->log->lines
+            ));
     }
 
     public function testAFailedApplyKeepsTheMarksPendingAndTheRoutesInForce(): void
@@ -191,7 +203,10 @@ final class MapSynchroniserTest extends TestCase
         ]);
         self::assertCount(3, $this->store->marks(1));
         self::assertSame(DomainState::Pending, $this->sync->domainState(1));
-        self::assertSame(['bob@example.com', 'carol@example.com'], $this->sync->routedAddresses(1));
+        self::assertSame(
+            ['bob@example.com', 'carol@example.com'],
+            $this->sync->routedAddresses(1)
+        );
         self::assertSame('error: apply failed: m365-split-delivery: postmap: No space left on '
             . 'device; the map in force stays, changes stay pending', end($this->log->lines));
 
@@ -221,8 +236,14 @@ final class MapSynchroniserTest extends TestCase
 
         $this->sync->rebuild();
 
-        self::assertEquals([new Mark(12, 'robert'), new Mark(13, 'carol')], $this->store->marks(1));
-        self::assertSame(['carol@example.com', 'robert@example.com'], $this->sync->routedAddresses(1));
+        self::assertEquals(
+            [new Mark(12, 'robert'), new Mark(13, 'carol')],
+            $this->store->marks(1)
+        );
+        self::assertSame(
+            ['carol@example.com', 'robert@example.com'],
+            $this->sync->routedAddresses(1)
+        );
         self::assertSame(
             'info: the mark of bob@example.com follows its rename to robert@example.com',
             $this->log->lines[0]
@@ -240,9 +261,12 @@ final class MapSynchroniserTest extends TestCase
         $this->sync->rebuild();
 
         self::assertEquals([new Mark(52, 'bob'), new Mark(13, 'carol')], $this->store->marks(1));
-        self::assertSame(['bob@example.com', 'carol@example.com'], $this->sync->routedAddresses(1));
-        self::assertSame('info: the mark of bob@example.com follows its new account id 52 (was 12, '
-            . 'e.g. after a restore)', $this->log->lines[0]);
+        self::assertSame(
+            ['bob@example.com', 'carol@example.com'],
+            $this->sync->routedAddresses(1)
+        );
+        self::assertSame('info: the mark of bob@example.com follows its new account id 52 (was '
+            . '12, e.g. after a restore)', $this->log->lines[0]);
     }
 
     public function testAMarkedAliasGivesNoRouteAndTheDomainNeedsAttentionC1(): void
@@ -253,7 +277,10 @@ final class MapSynchroniserTest extends TestCase
 
         $this->sync->rebuild();
 
-        self::assertSame(TransportMapRenderer::HEADER . 'bob@example.com' . self::LINE, $this->helper->map);
+        self::assertSame(
+            TransportMapRenderer::HEADER . 'bob@example.com' . self::LINE,
+            $this->helper->map
+        );
         self::assertSame(DomainState::Attention, $this->sync->domainState(1));
         self::assertEquals([new AccountWarning(
             'sales@example.com',

@@ -44,7 +44,7 @@ final class RecordingRootHelper implements RootHelper
             'first' => $this->first ? 'yes' : 'no',
             'path' => '/etc/postfix/m365-split-delivery/transport',
             'type' => 'hash',
-            'routes' => (string) ($this->map === null ? 0 : preg_match_all('/^[^#]/m', $this->map)),
+            'routes' => (string) preg_match_all('/^[^#]/m', $this->map ?? ''),
             'sha256' => $this->map === null ? 'none' : hash('sha256', $this->map),
             'index' => $this->index,
         ];
