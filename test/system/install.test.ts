@@ -20,7 +20,9 @@ interface RunResult {
   stderr: string;
 }
 
-describe.each(['hash', 'lmdb'] as const)('install and uninstall with Plesk maps written %s:', (type) => {
+const TYPES = ['hash', 'lmdb'] as const;
+
+describe.each(TYPES)('install and uninstall with Plesk maps written %s:', (type) => {
   let config: PostfixConfig;
   let data: EngineData;
   let pleskTransportMaps: string;
@@ -71,11 +73,12 @@ describe.each(['hash', 'lmdb'] as const)('install and uninstall with Plesk maps 
     expect(result.stdout.split('\n').slice(-2)).toEqual(['applied 2 routes', '']);
     expect(transportMaps()).toBe(`${type}:${config.mapPath}, ${pleskTransportMaps}`);
     expect(fs.readFileSync(config.mapPath, 'utf8')).toContain(
-      `bob@example.com\tsmtp:[${MICROSOFT_HOST}]:25\ncarol@example.com\tsmtp:[${MICROSOFT_HOST}]:25\n`,
+      `bob@example.com\tsmtp:[${MICROSOFT_HOST}]:25\n`
+        + `carol@example.com\tsmtp:[${MICROSOFT_HOST}]:25\n`,
     );
   });
 
-  test('the scheduled check puts our map first again after Plesk rewrote transport_maps (C3)', () => {
+  test('the scheduled check puts our map first again after Plesk rewrote it (C3)', () => {
     config.postconf('-e', `transport_maps = ${pleskTransportMaps.trimEnd()}`);
     expect(transportMaps()).toBe(pleskTransportMaps);
 
