@@ -39,7 +39,10 @@ interface MapSync
      */
     public function status(): SyncStatus;
 
-    /** Notes that a domain's marks or next hop changed and are not applied yet. */
+    /**
+     * Notes that a domain's marks or next hop changed and are not applied yet; with
+     * SyncJournal::EVERY_DOMAIN (0), that any domain may have changed (a Plesk event).
+     */
     public function markPending(int $domainId): void;
 
     /** The domain's state from what the last rebuild recorded: cheap, no Plesk API call. */
