@@ -17,9 +17,9 @@ spl_autoload_register(static function (string $class): void {
     }
 });
 
-// test/php/PleskDoubles/ holds doubles of Plesk's API, a class a file named by its path (pm_Domain.php,
-// Plesk/SDK/Hook/Repair/Mail.php). Each is loaded only where Plesk's own class does not exist,
-// and all are loaded up front, so that adding a double never means editing this file.
+// test/php/PleskDoubles/ holds doubles of Plesk's API, a class a file named by its path
+// (pm_Domain.php, Plesk/SDK/Hook/Repair/Mail.php). Each is loaded only where Plesk's own class
+// does not exist, and all are loaded up front, so adding a double never means editing this file.
 $pleskDoubles = __DIR__ . '/PleskDoubles';
 spl_autoload_register(static function (string $class) use ($pleskDoubles): void {
     $file = $pleskDoubles . '/' . str_replace('\\', '/', $class) . '.php';
