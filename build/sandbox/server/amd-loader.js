@@ -1,6 +1,7 @@
 // A tiny AMD loader standing in for the panel's: define(id?, deps?, factory), require(deps, cb),
 // and modules named by URL loaded with a <script>. Enough for the panel's combined
 // `plesk-ui-library` module and the extension's webpack bundle; no cycles, no config.
+/* global window, document, console -- a script for the browser, not a module */
 (function () {
   'use strict';
   var modules = {};
