@@ -1,14 +1,15 @@
 #!/bin/sh
 # Installs what `npm start`, `npm test` and `npm run bench` need, and nothing
 # that is already there: Debian packages (with Postfix preseeded to "No
-# configuration", so no system Postfix is set up or started), then `npm ci`
+# configuration", so no system Postfix is set up or started; Chromium for the
+# browser test and the screenshots), then `npm ci`
 # when package-lock.json changed since the last install. Quiet unless it acts.
 set -eu
 
 cd "$(dirname "$0")/.."
 
 packages='php-cli php-xml php-intl php-mbstring phpunit postfix postfix-lmdb
-iproute2 php-codesniffer shellcheck util-linux'
+iproute2 php-codesniffer shellcheck util-linux chromium fonts-dejavu-core'
 
 missing=''
 for package in $packages; do

@@ -1,72 +1,51 @@
-// `npm start`: the routing engine end to end on the demo data. Starts a throw-away Postfix
-// shaped like a Plesk server (its own network namespace and a fake Exchange Online host),
-// plans and applies the demo marks through the engine CLI and the root helper, prints the
-// map and the helper's status, sends one message to a routed and one to a local mailbox and
-// says where each arrived, then stops everything again.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+// `npm start`: the product on this machine. Starts the panel sandbox (a throw-away Postfix
+// shaped like a Plesk server, and the extension's page and API as Plesk would serve them) on
+// http://127.0.0.1:$PORT and keeps it running until Ctrl-C.
 import path from 'node:path';
 
-import { startPostfixSandbox, type PostfixSandbox } from '../../test/support/postfixSandbox';
+import { REPO_ROOT, startPanelSandbox } from './panelSandbox';
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
-const ENGINE = path.join(REPO_ROOT, 'build/sandbox/engine.php');
-const DEMO_DATA = path.join(REPO_ROOT, 'build/sandbox/demo');
-const STATE_DIR = path.join(REPO_ROOT, '.sandbox/engine');
+const DEFAULT_PORT = 8080;
 
-function engine(command: string, configDir: string): string {
-  const result = spawnSync('php', [ENGINE, '--data', STATE_DIR, command], {
-    env: { PATH: process.env.PATH, MAIL_CONFIG: configDir },
-    encoding: 'utf8',
-  });
-  if (result.stderr) process.stderr.write(result.stderr);
-  if (result.status !== 0) {
-    throw new Error(`engine ${command} exited with status ${String(result.status)}`);
+function portFromEnvironment(): number {
+  const value = process.env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a TCP port number (1-65535), not "${value}"`);
   }
-  return result.stdout;
-}
-
-function section(title: string, body: string): void {
-  console.log(`\n== ${title}\n${body.trimEnd()}`);
-}
-
-async function showDelivery(sandbox: PostfixSandbox, address: string): Promise<string> {
-  const subject = `npm start: hello ${address}`;
-  const replies = await sandbox.send({ from: 'someone@example.net', to: [address], subject });
-  const accepted = replies.recipients[0]?.reply ?? '(no reply)';
-  const arrival = await Promise.any([
-    sandbox.waitForSinkMessage(subject).then(
-      (message) => `at Microsoft 365 (fake host), RCPT TO:<${message.rcptTo.join('>, <')}>`,
-    ),
-    sandbox.waitForMaildirMessage(address, subject).then(() => 'in its local Plesk maildir'),
-  ]);
-  return `${address.padEnd(20)} ${accepted}  ->  ${arrival}`;
+  return port;
 }
 
 async function main(): Promise<void> {
-  fs.rmSync(STATE_DIR, { recursive: true, force: true });
-  fs.mkdirSync(STATE_DIR, { recursive: true });
-  for (const file of ['accounts.json', 'store.json']) {
-    fs.copyFileSync(path.join(DEMO_DATA, file), path.join(STATE_DIR, file));
-  }
+  const port = portFromEnvironment();
+  console.log('Starting a throw-away Postfix shaped like a Plesk server and the panel page…');
+  const sandbox = await startPanelSandbox({
+    port,
+    stateDir: path.join(REPO_ROOT, '.sandbox/panel'),
+  });
 
-  console.log('Starting a throw-away Postfix shaped like a Plesk server…');
-  const sandbox = await startPostfixSandbox();
-  try {
-    const configDir = sandbox.config.configDir;
-    section('Demo data', `mail accounts: ${DEMO_DATA}/accounts.json\nmarks and next hops: ${DEMO_DATA}/store.json`);
-    section('Map applied (engine apply)', engine('apply', configDir));
-    section('Root helper status', engine('status', configDir));
-    section('transport_maps', sandbox.config.postconf('-h', 'transport_maps'));
-    const deliveries = [];
-    for (const address of ['bob@example.com', 'sales@example.com', 'alice@example.com']) {
-      deliveries.push(await showDelivery(sandbox, address));
-    }
-    section('Mail sent through the sandbox Postfix', deliveries.join('\n'));
-  } finally {
-    await sandbox.stop();
-  }
-  console.log('\nSandbox stopped and removed.');
+  console.log(`
+Open ${sandbox.url} (signed in as the admin).
+
+  Domains        example.com and example.org with their state
+  example.com    paste "0 EXAMPLE-COM.mail.protection.outlook.com." as next hop,
+                 switch "Hosted at Microsoft 365" for a mailbox
+  Status tab     our map first in transport_maps, routes, last apply, "Re-apply now"
+
+The map the switches build: ${sandbox.postfix.config.mapPath}
+Postfix's transport_maps:   postconf -c ${sandbox.postfix.config.configDir} -h transport_maps
+State (marks, next hops):   ${sandbox.stateDir}
+
+Press Ctrl-C to stop; the sandbox Postfix and its network namespace are removed.`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void sandbox.stop().then(() => console.log('\nSandbox stopped and removed.'));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -32,6 +32,8 @@ export interface PostfixConfigOptions {
   transportMaps?: string | null;
   /** Extra main.cf parameters, written last (they override the defaults set here). */
   mainCf?: Record<string, string>;
+  /** Directory to create the temp root in (default: the system's temp directory). */
+  parentDir?: string;
 }
 
 export interface PostfixConfig {
@@ -61,7 +63,7 @@ export interface PostfixConfig {
 /** Builds the configuration of a Plesk-shaped Postfix instance in a new temp root. */
 export function createPostfixConfig(options: PostfixConfigOptions = {}): PostfixConfig {
   const transportType = options.transportType ?? 'hash';
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'm365sd-postfix-'));
+  const root = fs.mkdtempSync(path.join(options.parentDir ?? os.tmpdir(), 'm365sd-postfix-'));
 
   try {
     return buildConfig(root, transportType, options);
