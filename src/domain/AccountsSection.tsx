@@ -15,10 +15,11 @@ import {
   type ListProps,
 } from '@plesk/ui-library';
 import { useApi } from '../api/ApiContext';
-import type { DomainDetail, MailAccount, RouteChange } from '../api/types';
+import type { DomainDetail, RouteChange } from '../api/types';
 import { asApiError } from '../app/useApiResource';
 import { useTranslate } from '../i18n/TranslateContext';
 import { filterAccounts, type AccountFilter } from './accountFilter';
+import { accountRows, type AccountRow } from './accountRows';
 import { outcomesOf, type RouteOutcome } from './routeOutcome';
 
 interface Props {
@@ -27,8 +28,6 @@ interface Props {
   /** Called when a change failed as a whole: what is in force must be asked again. */
   onUnknownState: () => void;
 }
-
-type AccountRow = MailAccount & { key: string };
 
 interface Summary {
   changed: number;
@@ -67,23 +66,20 @@ export function AccountsSection({ domain, onChanged, onUnknownState }: Props) {
     }
   };
 
-  const rows: AccountRow[] = filterAccounts(domain.accounts, filter).map((a) => ({
-    ...a,
-    key: a.address,
-  }));
+  // An alias is filtered with its mailbox: that is where its mail goes.
+  const rows = accountRows(filterAccounts(domain.accounts, filter));
 
   const columns: ListProps<AccountRow>['columns'] = [
     {
       key: 'address',
       type: 'title',
       title: t('accounts.column.address'),
-      render: (row) => <AddressCell account={row} />,
+      render: (row) => row.address,
     },
     {
       key: 'kind',
       title: t('accounts.column.kind'),
-      render: (row) =>
-        t(row.kind === 'mailbox' ? 'accounts.kind.mailbox' : 'accounts.kind.forwarding'),
+      render: (row) => <KindCell row={row} />,
     },
     {
       key: 'routed',
@@ -103,7 +99,7 @@ export function AccountsSection({ domain, onChanged, onUnknownState }: Props) {
     {
       key: 'notes',
       title: t('accounts.column.notes'),
-      render: (row) => <NotesCell account={row} outcome={outcomes[row.address]} />,
+      render: (row) => <NotesCell row={row} outcome={outcomes[row.address]} />,
     },
   ];
 
@@ -159,31 +155,20 @@ function sameOutcome(addresses: string[], outcome: RouteOutcome): Record<string,
   return Object.fromEntries(addresses.map((a) => [a, outcome]));
 }
 
-function AddressCell({ account }: { account: MailAccount }) {
+function KindCell({ row }: { row: AccountRow }) {
   const t = useTranslate();
-  return (
-    <>
-      <div>{account.address}</div>
-      {account.aliases.length > 0 && (
-        <>
-          {account.aliases.map((alias) => (
-            <div key={alias}>
-              <Text intent="muted">{t('accounts.alias', { alias })}</Text>
-            </div>
-          ))}
-          <Text intent="muted" fontSize="sm">{t('accounts.aliasWhy')}</Text>
-        </>
-      )}
-    </>
-  );
+  if (row.aliasOf !== null) {
+    return <>{t('accounts.kind.alias', { mailbox: row.aliasOf })}</>;
+  }
+  return <>{t(row.kind === 'mailbox' ? 'accounts.kind.mailbox' : 'accounts.kind.forwarding')}</>;
 }
 
 interface NotesProps {
-  account: MailAccount;
+  row: AccountRow;
   outcome: RouteOutcome | undefined;
 }
 
-function NotesCell({ account, outcome }: NotesProps) {
+function NotesCell({ row, outcome }: NotesProps) {
   const t = useTranslate();
   return (
     <>
@@ -194,9 +179,14 @@ function NotesCell({ account, outcome }: NotesProps) {
         </Text>
       )}
       {outcome?.kind === 'refused' && <Text intent="danger">{outcome.message}</Text>}
-      {account.warning && (
+      {row.warning && (
         <div>
-          <Text intent="warning">{account.warning.message}</Text>
+          <Text intent="warning">{row.warning.message}</Text>
+        </div>
+      )}
+      {row.kind === 'alias' && (
+        <div>
+          <Text intent="warning">{t('accounts.aliasWhy')}</Text>
         </div>
       )}
     </>

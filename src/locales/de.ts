@@ -71,7 +71,7 @@ export const de: Catalogue = {
   'accounts.hostedSwitch': 'Bei Microsoft 365 gehostet',
   'accounts.kind.mailbox': 'Postfach',
   'accounts.kind.forwarding': 'Nur Weiterleitung',
-  'accounts.alias': 'Alias: {alias}',
+  'accounts.kind.alias': 'Alias von {mailbox}',
   'accounts.aliasWhy':
     'Aliasse lassen sich nicht einzeln umschalten: E-Mail an einen Alias geht an sein Postfach, '
     + 'wo immer dieses gehostet ist.',

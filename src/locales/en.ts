@@ -66,7 +66,7 @@ export const en = {
   'accounts.hostedSwitch': 'Hosted at Microsoft 365',
   'accounts.kind.mailbox': 'Mailbox',
   'accounts.kind.forwarding': 'Forwarding only',
-  'accounts.alias': 'Alias: {alias}',
+  'accounts.kind.alias': 'Alias of {mailbox}',
   'accounts.aliasWhy':
     'Aliases cannot be switched on their own: mail to an alias is delivered to its mailbox, '
     + 'wherever the mailbox is hosted.',

@@ -49,7 +49,11 @@ test('a German user sees the page in German', async () => {
   expect(await screen.findByText('Next Hop bei Microsoft 365')).toBeInTheDocument();
   expect(screen.getByRole('tab', { name: 'Serverstatus' })).toBeInTheDocument();
   expect(screen.getByText('Synchron')).toBeInTheDocument();
-  expect(screen.getAllByRole('checkbox', { name: 'Bei Microsoft 365 gehostet' })).toHaveLength(4);
+  expect(screen.getAllByRole('checkbox', { name: 'Bei Microsoft 365 gehostet' })).toHaveLength(5);
   expect(screen.getByText('Auflösbar: ja')).toBeInTheDocument();
-  expect(screen.getByText('Alias: sales@example.com')).toBeInTheDocument();
+  expect(screen.getByText('Alias von bob@example.com')).toBeInTheDocument();
+  expect(screen.getByText(
+    'Aliasse lassen sich nicht einzeln umschalten: E-Mail an einen Alias geht an sein Postfach, '
+    + 'wo immer dieses gehostet ist.',
+  )).toBeInTheDocument();
 });
