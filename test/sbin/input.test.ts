@@ -61,22 +61,22 @@ const REFUSALS: Array<[string, string | Buffer, string]> = [
   [
     'a NUL byte after a key',
     Buffer.from(`${routeLine('alice@example.com')}bob@example.com\0\t${NEXT_HOP}\n`),
-    'line 2: "bob@example.com?" is not an exact lower-case address',
+    'line 2: NUL byte in the line',
   ],
   [
     'a NUL byte in a comment',
     Buffer.from(`# routes\0\n${routeLine('alice@example.com')}`),
-    'line 1: a comment may hold printable ASCII characters only',
+    'line 1: NUL byte in the line',
   ],
   [
     'a NUL byte alone on a line',
     Buffer.from(`${routeLine('alice@example.com')}\0\n`),
-    `line 2: ${shapeRefusal('\0')}`,
+    'line 2: NUL byte in the line',
   ],
   [
     'a NUL byte after the next hop',
     Buffer.from(`bob@example.com\t${NEXT_HOP}\0\n`),
-    `line 1: next hop of bob@example.com is not smtp:[HOST]:25: "${NEXT_HOP}?"`,
+    'line 1: NUL byte in the line',
   ],
   [
     'a route line starting with a blank',
