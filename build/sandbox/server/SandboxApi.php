@@ -94,7 +94,8 @@ final class SandboxApi
             <title>Microsoft 365 Split Delivery — sandbox</title>
             <link rel="stylesheet" href="/sandbox/ui-library/plesk-ui-library.css">
             <script src="/sandbox/amd-loader.js"></script>
-            <script src="/sandbox/plesk-ui-library.js"></script>
+            <script src="/sandbox/ui-library/plesk-ui-library.js"></script>
+            <style>body { margin: 0; padding: 16px 24px; }</style>
             </head>
             <body>
 

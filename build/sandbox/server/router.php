@@ -86,7 +86,8 @@ if ($path === '/sandbox/amd-loader.js') {
     return true;
 }
 
-if ($path === '/sandbox/plesk-ui-library.js') {
+// Served beside the library's dist/ files: the library finds its images relative to itself.
+if ($path === '/sandbox/ui-library/plesk-ui-library.js') {
     header('Content-Type: ' . $types['js']);
     header('Cache-Control: no-store');
     echo SandboxApi::pleskUiLibrary($root);
