@@ -13,7 +13,6 @@ import {
   NEXT_HOP,
   parameterValue,
   routeLine,
-  shapeRefusal,
   users,
 } from './support';
 
