@@ -59,7 +59,8 @@ final class CasesTest extends TestCase
             'alias',
             'sales@example.com is an alias of bob@example.com: aliases are rewritten before '
             . 'routing; route bob@example.com instead',
-            1
+            1,
+            'sales@example.com'
         )], $aliasOnly->warnings);
         self::assertEquals([new Route('bob@example.com', self::HOST)], $withMailbox->routes);
     }

@@ -41,7 +41,7 @@ final class Planner
                 // Not proof that the mailboxes are gone (a restore may have changed the domain's
                 // id), so the marks stay; the domain's mail is not accepted here anyway.
                 $warnings[] = new PlanWarning('unknown-domain', $e->getMessage() . ': '
-                    . self::count(count($marks), 'mark') . ' kept, not routed', $domainId);
+                    . self::count(count($marks), 'mark') . ' kept, not routed', $domainId, null);
                 continue;
             }
 
@@ -49,9 +49,14 @@ final class Planner
 
             $nextHop = $store->nextHop($domainId);
             if ($nextHop === null && $addresses !== []) {
-                $warnings[] = new PlanWarning('no-next-hop', $domain->name . ' has '
-                    . self::count(count($addresses), 'marked mailbox') . ' but no next hop: enter '
-                    . 'the MX value shown for it in the Microsoft 365 admin center', $domainId);
+                $warnings[] = new PlanWarning(
+                    'no-next-hop',
+                    $domain->name . ' has ' . self::count(count($addresses), 'marked mailbox')
+                    . ' but no next hop: enter the MX value shown for it in the Microsoft 365'
+                    . ' admin center',
+                    $domainId,
+                    null
+                );
                 continue;
             }
             foreach ($addresses as $address) {
@@ -109,7 +114,7 @@ final class Planner
             }
             if (isset($addresses[$address])) {
                 $warnings[] = new PlanWarning('duplicate-mark', $address . ' is marked more than '
-                    . 'once: it is routed once', $domain->id);
+                    . 'once: it is routed once', $domain->id, $address);
                 continue;
             }
             $addresses[$address] = true;
@@ -126,7 +131,7 @@ final class Planner
         if ($account->kind === AccountKind::Forwarding) {
             $warnings[] = new PlanWarning('forwarding-only', $address . ' has no mailbox (it only '
                 . 'forwards): an address without a mailbox is rejected before routing, so it is '
-                . 'not routed', $domain->id);
+                . 'not routed', $domain->id, $address);
             return null;
         }
 
@@ -136,19 +141,23 @@ final class Planner
             $warnings[] = new PlanWarning(
                 'invalid-address',
                 $e->getMessage() . ': not routed',
-                $domain->id
+                $domain->id,
+                $address
             );
             return null;
         }
     }
 
-    private function aliasWarning(MailDomain $domain, Mark $mark, MailAccount $account): PlanWarning
-    {
+    private function aliasWarning(
+        MailDomain $domain,
+        Mark $mark,
+        MailAccount $account
+    ): PlanWarning {
         $alias = $mark->localPart . '@' . $domain->name;
         $target = $account->localPart . '@' . $domain->name;
 
         return new PlanWarning('alias', $alias . ' is an alias of ' . $target . ': aliases are '
-            . 'rewritten before routing; route ' . $target . ' instead', $domain->id);
+            . 'rewritten before routing; route ' . $target . ' instead', $domain->id, $alias);
     }
 
     private static function count(int $count, string $noun): string

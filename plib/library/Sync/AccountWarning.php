@@ -12,8 +12,6 @@ use PleskExt\M365SplitDelivery\Routing\PlanWarning;
  */
 final class AccountWarning
 {
-    private const DOMAIN_CODES = ['no-next-hop', 'unknown-domain'];
-
     public function __construct(
         public readonly ?string $address,
         public readonly string $code,
@@ -21,26 +19,8 @@ final class AccountWarning
     ) {
     }
 
-    /**
-     * The planner names the address at the start of each message about one mark
-     * (`sales@example.com is an alias of …`, `"x@y" is not a valid address …`).
-     */
     public static function fromPlanWarning(PlanWarning $warning): self
     {
-        if (in_array($warning->code, self::DOMAIN_CODES, true)) {
-            return new self(null, $warning->code, $warning->message);
-        }
-
-        // TODO(#3): PlanWarning could carry its address, so that it need not be read back here.
-        $first = strtok($warning->message, ' ');
-        $address = is_string($first) && str_starts_with($first, '"')
-            ? json_decode($first, false)
-            : $first;
-
-        return new self(
-            is_string($address) && str_contains($address, '@') ? $address : null,
-            $warning->code,
-            $warning->message
-        );
+        return new self($warning->address, $warning->code, $warning->message);
     }
 }

@@ -88,7 +88,8 @@ final class PlannerTest extends TestCase
             'alias',
             'sales@example.com is an alias of bob@example.com: aliases are rewritten before '
             . 'routing; route bob@example.com instead',
-            1
+            1,
+            'sales@example.com'
         )], []), $this->plan());
     }
 
@@ -103,7 +104,8 @@ final class PlannerTest extends TestCase
                 'forwarding-only',
                 'info@example.com has no mailbox (it only forwards): an address without a mailbox '
                 . 'is rejected before routing, so it is not routed',
-                1
+                1,
+                'info@example.com'
             )],
             []
         ), $this->plan());
@@ -141,7 +143,8 @@ final class PlannerTest extends TestCase
                 'no-next-hop',
                 'example.org has 1 marked mailbox but no next hop: enter the MX value shown for it '
                 . 'in the Microsoft 365 admin center',
-                2
+                2,
+                null
             )],
             []
         ), $this->plan());
@@ -186,7 +189,8 @@ final class PlannerTest extends TestCase
             [new PlanWarning(
                 'duplicate-mark',
                 'bob@example.com is marked more than once: it is routed once',
-                1
+                1,
+                'bob@example.com'
             )],
             []
         ), $this->plan());
@@ -203,7 +207,8 @@ final class PlannerTest extends TestCase
             [new PlanWarning(
                 'unknown-domain',
                 'domain 7 is not in the test directory: 2 marks kept, not routed',
-                7
+                7,
+                null
             )],
             []
         ), $this->plan());
@@ -232,7 +237,8 @@ final class PlannerTest extends TestCase
             '"o#neil@example.net" is not a valid address: the local part may only contain a-z, 0-9 '
             . 'and '
             . ".!$%&'*+/=?^_`{|}~- (lower case, no #): not routed",
-            3
+            3,
+            'o#neil@example.net'
         )], []), $this->plan());
     }
 
