@@ -41,11 +41,17 @@ final class Extension
         return new JsonSyncJournal(rtrim(pm_Context::getVarDir(), '/') . '/sync');
     }
 
-    public static function mapSync(): MapSynchroniser
-    {
+    /**
+     * The one map sync of every entry point. A caller that also reads or changes marks itself
+     * passes its store and directory, so that the rebuild sees what it read and wrote.
+     */
+    public static function mapSync(
+        ?DomainSettingsStore $store = null,
+        ?XmlApiMailboxDirectory $directory = null
+    ): MapSynchroniser {
         return new MapSynchroniser(
-            self::store(),
-            self::directory(),
+            $store ?? self::store(),
+            $directory ?? self::directory(),
             new SbinRootHelper(),
             self::journal(),
             new SystemClock(),
@@ -68,18 +74,14 @@ final class Extension
 
     public static function adminCommands(): AdminCommands
     {
-        // One store and one directory for the command and its rebuild: what the one read.
         $store = self::store();
         $directory = self::directory();
-        $sync = new MapSynchroniser(
+
+        return new AdminCommands(
             $store,
             $directory,
-            new SbinRootHelper(),
-            self::journal(),
-            new SystemClock(),
-            new PleskLog()
+            self::domains(),
+            self::mapSync($store, $directory)
         );
-
-        return new AdminCommands($store, $directory, self::domains(), $sync);
     }
 }
