@@ -16,12 +16,14 @@ use PleskExt\M365SplitDelivery\Routing\RouteGrammar;
 
 /**
  * The routing store of the sandbox: one JSON file (schema in build/sandbox/README-data.md),
- * checked whole when first read and replaced atomically on every change.
+ * checked whole when read and replaced atomically on every change, under a lock between
+ * processes.
  */
 final class JsonStore implements RoutingStore
 {
     private const DOMAIN_FIELDS = ['nextHop', 'marks'];
     private const MARK_FIELDS = ['accountId', 'localPart'];
+    private const LOCK_WAIT_SECONDS = 5;
 
     /** @var array<int, array{nextHop: ?string, marks: list<Mark>}>|null */
     private ?array $domains = null;
@@ -41,12 +43,15 @@ final class JsonStore implements RoutingStore
             throw new InvalidNextHop(NextHop::notAHost($host));
         }
 
-        $domains = $this->domains();
-        if ($this->nextHop($domainId) === $host) {
-            return;
-        }
-        $domains[$domainId] = ['nextHop' => $host, 'marks' => $this->marks($domainId)];
-        $this->write($domains);
+        $this->change(static function (array $domains) use ($domainId, $host): ?array {
+            $domain = $domains[$domainId] ?? ['nextHop' => null, 'marks' => []];
+            if ($domain['nextHop'] === $host) {
+                return null;
+            }
+            $domains[$domainId] = ['nextHop' => $host, 'marks' => $domain['marks']];
+
+            return $domains;
+        });
     }
 
     public function marks(int $domainId): array
@@ -63,30 +68,34 @@ final class JsonStore implements RoutingStore
             );
         }
 
-        $marks = $this->marks($domainId);
-        foreach ($marks as $existing) {
-            if ($existing->equals($mark)) {
-                return;
+        $this->change(static function (array $domains) use ($domainId, $mark): ?array {
+            $domain = $domains[$domainId] ?? ['nextHop' => null, 'marks' => []];
+            foreach ($domain['marks'] as $existing) {
+                if ($existing->equals($mark)) {
+                    return null;
+                }
             }
-        }
+            $domain['marks'][] = $mark;
+            $domains[$domainId] = $domain;
 
-        $domains = $this->domains();
-        $marks[] = $mark;
-        $domains[$domainId] = ['nextHop' => $this->nextHop($domainId), 'marks' => $marks];
-        $this->write($domains);
+            return $domains;
+        });
     }
 
     public function removeMark(int $domainId, Mark $mark): void
     {
-        $marks = $this->marks($domainId);
-        $kept = array_values(array_filter($marks, static fn (Mark $m): bool => !$m->equals($mark)));
-        if (count($kept) === count($marks)) {
-            return;
-        }
+        $this->change(static function (array $domains) use ($domainId, $mark): ?array {
+            $marks = $domains[$domainId]['marks'] ?? [];
+            $kept = array_values(
+                array_filter($marks, static fn (Mark $m): bool => !$m->equals($mark))
+            );
+            if (count($kept) === count($marks)) {
+                return null;
+            }
+            $domains[$domainId] = ['nextHop' => $domains[$domainId]['nextHop'], 'marks' => $kept];
 
-        $domains = $this->domains();
-        $domains[$domainId] = ['nextHop' => $this->nextHop($domainId), 'marks' => $kept];
-        $this->write($domains);
+            return $domains;
+        });
     }
 
     public function domainIdsWithMarks(): array
@@ -102,6 +111,61 @@ final class JsonStore implements RoutingStore
     private function domains(): array
     {
         return $this->domains ??= $this->read();
+    }
+
+    /**
+     * Read-modify-write under the store's lock, on the file as it is now (not as this object
+     * first read it), so that of two processes changing the store at once both changes land.
+     * Readers need no lock: every write replaces the file whole by a rename.
+     *
+     * @param callable(array<int, array{nextHop: ?string, marks: list<Mark>}>):
+     *     (array<int, array{nextHop: ?string, marks: list<Mark>}>|null) $change
+     *     the domains after the change, or null when it changes nothing
+     */
+    private function change(callable $change): void
+    {
+        $lock = $this->lock();
+        try {
+            $domains = $this->read();
+            $changed = $change($domains);
+            if ($changed === null) {
+                $this->domains = $domains;
+                return;
+            }
+            $this->write($changed);
+        } finally {
+            flock($lock, LOCK_UN);
+            fclose($lock);
+        }
+    }
+
+    /**
+     * An exclusive flock on `<store>.lock` beside the store. The lock file is never removed: a
+     * process that removed it could leave another holding a lock on a file no one else opens.
+     *
+     * @return resource
+     */
+    private function lock()
+    {
+        $path = $this->path . '.lock';
+        $lock = @fopen($path, 'c');
+        if ($lock === false) {
+            throw $this->unwritable('cannot open its lock file ' . $path . ': '
+                . LastPhpError::cause());
+        }
+
+        // Writers hold the lock for one read and one rename; waiting long means one is stuck.
+        $deadline = hrtime(true) + self::LOCK_WAIT_SECONDS * 1_000_000_000;
+        while (!flock($lock, LOCK_EX | LOCK_NB)) {
+            if (hrtime(true) >= $deadline) {
+                fclose($lock);
+                throw $this->unwritable('another process has held its lock ' . $path
+                    . ' for ' . self::LOCK_WAIT_SECONDS . ' s');
+            }
+            usleep(2_000);
+        }
+
+        return $lock;
     }
 
     /** @return array<int, array{nextHop: ?string, marks: list<Mark>}> */
@@ -121,7 +185,9 @@ final class JsonStore implements RoutingStore
         }
         $fields = ['version', 'domains'];
         if (!is_array($document['domains'] ?? null) || !self::onlyFields($document, $fields)) {
-            throw $this->malformed('it needs "domains", an object keyed by domain id, and no more');
+            throw $this->malformed(
+                'it needs "domains", an object keyed by domain id, and no more'
+            );
         }
 
         $decoded = $document['domains'];
@@ -175,7 +241,9 @@ final class JsonStore implements RoutingStore
     private function parseMark(mixed $mark, string $where): Mark
     {
         if (!is_array($mark) || !self::onlyFields($mark, self::MARK_FIELDS)) {
-            throw $this->malformed($where . ' is not an object with "accountId", "localPart" only');
+            throw $this->malformed(
+                $where . ' is not an object with "accountId", "localPart" only'
+            );
         }
         if (!is_int($mark['accountId'] ?? null) || $mark['accountId'] < 1) {
             throw $this->malformed($where . ', accountId: not a positive integer');
@@ -230,7 +298,6 @@ final class JsonStore implements RoutingStore
 
         // A temp file in the same directory, renamed over the store: a reader sees the old file
         // or the new one, never half of one.
-        // TODO(#2): no lock between processes: of two writers at once, the last one wins.
         $temp = dirname($this->path) . '/.' . basename($this->path) . '.'
             . bin2hex(random_bytes(6));
         try {

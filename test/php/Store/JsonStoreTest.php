@@ -15,6 +15,7 @@ use PleskExt\M365SplitDelivery\Tests\Support\TempDir;
 final class JsonStoreTest extends TestCase
 {
     private const HOST = 'example-com.mail.protection.outlook.com';
+    private const WRITER = __DIR__ . '/store-writer.php';
 
     private TempDir $dir;
     private string $path;
@@ -94,7 +95,7 @@ final class JsonStoreTest extends TestCase
             }
 
             JSON, file_get_contents($this->path));
-        self::assertSame(['store.json'], $this->dir->entries());
+        self::assertSame(['store.json', 'store.json.lock'], $this->dir->entries());
     }
 
     public function testWritesTheDemoStoreBackByteForByte(): void
@@ -196,26 +197,81 @@ final class JsonStoreTest extends TestCase
         self::assertSame('{"version":1,"domains":[]}', file_get_contents($this->path));
     }
 
-    public function testCleansUpItsTempFileWhenTheRenameFails(): void
+    public function testNamesTheFileWhenADirectoryTookItsPlaceBeforeAChange(): void
     {
         $store = $this->store(['version' => 1, 'domains' => []]);
         $store->domainIdsWithMarks();
-        // A non-empty directory in the store's place: rename() cannot replace it.
         unlink($this->path);
         mkdir($this->path);
-        touch($this->path . '/in-the-way');
 
         try {
             $store->addMark(1, new Mark(12, 'bob'));
-            self::fail('wrote over a directory');
+            self::fail('changed a store that is a directory');
         } catch (StoreError $e) {
             self::assertSame(
-                'cannot write the routing store ' . $this->path . ': Is a directory',
+                'cannot read the routing store ' . $this->path . ': it is a directory',
                 $e->getMessage()
             );
-            self::assertSame('store-unwritable', $e->errorCode());
+            self::assertSame('store-unreadable', $e->errorCode());
         }
-        self::assertSame(['store.json'], $this->dir->entries());
+        self::assertSame(['store.json', 'store.json.lock'], $this->dir->entries());
+    }
+
+    public function testCleansUpItsTempFileWhenTheWriteIsCutShort(): void
+    {
+        // A file size limit of one 512-byte block (sh's unit), with SIGXFSZ ignored so that the
+        // write fails instead of killing the writer: the store of 9 marks does not fit.
+        $this->store(['version' => 1, 'domains' => ['1' => [
+            'nextHop' => null,
+            'marks' => self::marks(1, 8),
+        ]]]);
+        $before = (string) file_get_contents($this->path);
+
+        $run = $this->runWriters(['trap "" XFSZ; ulimit -f 1; exec "$@"'], [[1, 100, 1]]);
+
+        self::assertSame([[1, 'cannot write the routing store ' . $this->path . ': Only 512 of '
+            . '1165 bytes written, possibly out of free disk space' . "\n"]], $run);
+        self::assertSame($before, file_get_contents($this->path));
+        self::assertSame(['store.json', 'store.json.lock'], $this->dir->entries());
+    }
+
+    public function testTwoProcessesAddingMarksAtOnceBothLandEveryMark(): void
+    {
+        $this->store(['version' => 1, 'domains' => []]);
+
+        $run = $this->runWriters(['exec "$@"', 'exec "$@"'], [[1, 1000, 150], [1, 2000, 150]]);
+
+        self::assertSame([[0, ''], [0, '']], $run);
+        self::assertEquals(
+            [...self::markObjects(1000, 150), ...self::markObjects(2000, 150)],
+            self::sortedById((new JsonStore($this->path))->marks(1))
+        );
+        self::assertSame(['store.json', 'store.json.lock'], $this->dir->entries());
+    }
+
+    public function testGivesUpAfterFiveSecondsWhenAnotherProcessHoldsTheLock(): void
+    {
+        $store = $this->store(['version' => 1, 'domains' => []]);
+        $before = (string) file_get_contents($this->path);
+        // flock locks belong to an open file: this one conflicts with the store's own.
+        $held = fopen($this->path . '.lock', 'c');
+        self::assertTrue(is_resource($held) && flock($held, LOCK_EX));
+
+        $started = hrtime(true);
+        try {
+            $store->addMark(1, new Mark(12, 'bob'));
+            self::fail('changed the store while another process held its lock');
+        } catch (StoreError $e) {
+            self::assertSame(
+                'cannot write the routing store ' . $this->path . ': another process has held '
+                . 'its lock ' . $this->path . '.lock for 5 s',
+                $e->getMessage()
+            );
+        } finally {
+            fclose($held);
+        }
+        self::assertGreaterThanOrEqual(5.0, (hrtime(true) - $started) / 1e9);
+        self::assertSame($before, file_get_contents($this->path));
     }
 
     public function testKeepsItsStateUnchangedWhenAWriteFails(): void
@@ -229,7 +285,8 @@ final class JsonStoreTest extends TestCase
             self::fail('wrote into a directory that is gone');
         } catch (StoreError $e) {
             self::assertSame(
-                'cannot write the routing store ' . $this->path . ': No such file or directory',
+                'cannot write the routing store ' . $this->path . ': cannot open its lock file '
+                . $this->path . '.lock: No such file or directory',
                 $e->getMessage()
             );
         } finally {
@@ -361,6 +418,74 @@ final class JsonStoreTest extends TestCase
             'the routing store ' . $this->path . ' is malformed: ' . $cause,
             $this->store($document)
         );
+    }
+
+    /** @return list<array{accountId: int, localPart: string}> */
+    private static function marks(int $firstId, int $count): array
+    {
+        return array_map(
+            static fn (int $id): array => ['accountId' => $id, 'localPart' => 'user' . $id],
+            range($firstId, $firstId + $count - 1)
+        );
+    }
+
+    /** @return list<Mark> */
+    private static function markObjects(int $firstId, int $count): array
+    {
+        return array_map(
+            static fn (array $m): Mark => new Mark($m['accountId'], $m['localPart']),
+            self::marks($firstId, $count)
+        );
+    }
+
+    /**
+     * @param list<Mark> $marks
+     * @return list<Mark>
+     */
+    private static function sortedById(array $marks): array
+    {
+        usort($marks, static fn (Mark $a, Mark $b): int => $a->accountId <=> $b->accountId);
+
+        return $marks;
+    }
+
+    /**
+     * Runs one store-writer.php per entry at once, each under `sh -c SHELL_LINE`, released
+     * together once all have started.
+     *
+     * @param list<string> $shellLines
+     * @param list<array{int, int, int}> $writes domain id, first account id, count per writer
+     * @return list<array{int, string}> exit code and stderr of each writer
+     */
+    private function runWriters(array $shellLines, array $writes): array
+    {
+        $go = $this->dir->path . '/go';
+        $processes = [];
+        $stderr = [];
+        foreach ($writes as $i => [$domainId, $firstId, $count]) {
+            $processes[] = proc_open(
+                ['sh', '-c', $shellLines[$i], 'sh', PHP_BINARY, self::WRITER, $this->path,
+                    (string) $domainId, (string) $firstId, (string) $count, $go],
+                [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
+                    2 => ['pipe', 'w']],
+                $pipes
+            );
+            $stderr[] = $pipes[2];
+        }
+        touch($go);
+
+        $results = [];
+        try {
+            foreach ($processes as $i => $process) {
+                $text = (string) stream_get_contents($stderr[$i]);
+                fclose($stderr[$i]);
+                $results[] = [proc_close($process), $text];
+            }
+        } finally {
+            unlink($go);
+        }
+
+        return $results;
     }
 
     private function store(mixed $document): JsonStore
