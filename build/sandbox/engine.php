@@ -13,14 +13,18 @@ declare(strict_types=1);
 
 use PleskExt\M365SplitDelivery\ExtensionException;
 use PleskExt\M365SplitDelivery\Mail\JsonMailboxDirectory;
+use PleskExt\M365SplitDelivery\Mail\MailboxDirectory;
+use PleskExt\M365SplitDelivery\Mail\UnknownDomain;
 use PleskExt\M365SplitDelivery\Postfix\HelperResult;
 use PleskExt\M365SplitDelivery\Postfix\ProcessRootHelper;
 use PleskExt\M365SplitDelivery\Postfix\RootHelperError;
 use PleskExt\M365SplitDelivery\Quote;
+use PleskExt\M365SplitDelivery\Routing\Mark;
 use PleskExt\M365SplitDelivery\Routing\Plan;
 use PleskExt\M365SplitDelivery\Routing\Planner;
 use PleskExt\M365SplitDelivery\Routing\TransportMapRenderer;
 use PleskExt\M365SplitDelivery\Store\JsonStore;
+use PleskExt\M365SplitDelivery\Sync\MarkFollower;
 
 require __DIR__ . '/../../plib/library/autoload.php';
 
@@ -85,7 +89,7 @@ function runEngine(array $arguments): int
 
 function planCommand(string $dataDir): int
 {
-    $plan = makePlan($dataDir)[0];
+    $plan = makePlan($dataDir, false)[0];
     foreach ($plan->goneMarks as $gone) {
         fwrite(STDERR, 'warning: ' . $gone->message() . ": apply drops its mark\n");
     }
@@ -96,7 +100,7 @@ function planCommand(string $dataDir): int
 
 function applyCommand(string $dataDir, ProcessRootHelper $helper): int
 {
-    [$plan, $store] = makePlan($dataDir);
+    [$plan, $store] = makePlan($dataDir, true);
     $map = (new TransportMapRenderer())->render($plan->routes);
 
     foreach ($plan->goneMarks as $gone) {
@@ -121,16 +125,79 @@ function statusCommand(ProcessRootHelper $helper): int
     return 0;
 }
 
-/** @return array{0: Plan, 1: JsonStore} */
-function makePlan(string $dataDir): array
+/**
+ * Follows renames and restores in the store first, as the panel's rebuild does; with $apply the
+ * store is updated, else only said what apply would update.
+ *
+ * @return array{0: Plan, 1: JsonStore}
+ */
+function makePlan(string $dataDir, bool $apply): array
 {
     $store = new JsonStore($dataDir . '/store.json');
-    $plan = (new Planner(new JsonMailboxDirectory($dataDir . '/accounts.json')))->plan($store);
+    $directory = new JsonMailboxDirectory($dataDir . '/accounts.json');
+    foreach (followMarks($store, $directory, $apply) as $change) {
+        fwrite(STDERR, $apply ? $change . "\n" : 'note: ' . $change . ": apply updates it\n");
+    }
+
+    $plan = (new Planner($directory))->plan($store);
     foreach ($plan->warnings as $warning) {
         fwrite(STDERR, 'warning: ' . $warning->message . "\n");
     }
 
     return [$plan, $store];
+}
+
+/**
+ * Brings each mark's id and local part up to date with Sync\MarkFollower, the class the panel's
+ * rebuild uses, so that a renamed mailbox is still found by its local part after a restore.
+ * Marks are changed one by one, each under the store's lock, so that a mark another process adds
+ * meanwhile stays.
+ *
+ * @return list<string> what moved, e.g. `the mark of bobby@example.com follows its rename to …`
+ */
+function followMarks(JsonStore $store, MailboxDirectory $directory, bool $write): array
+{
+    $follower = new MarkFollower();
+    $changes = [];
+    foreach ($store->domainIdsWithMarks() as $domainId) {
+        try {
+            $domain = $directory->domain($domainId);
+        } catch (UnknownDomain) {
+            // The planner warns about it; its marks stay (a restore may change domain ids).
+            continue;
+        }
+
+        $marks = $store->marks($domainId);
+        $followed = $follower->follow($domain, $marks);
+        if ($write) {
+            foreach (marksMissingFrom($marks, $followed->marks) as $old) {
+                $store->removeMark($domainId, $old);
+            }
+            foreach (marksMissingFrom($followed->marks, $marks) as $new) {
+                $store->addMark($domainId, $new);
+            }
+        }
+        array_push($changes, ...$followed->changes);
+    }
+
+    return $changes;
+}
+
+/**
+ * @param list<Mark> $marks
+ * @param list<Mark> $others
+ * @return list<Mark> the marks of $marks that are not in $others
+ */
+function marksMissingFrom(array $marks, array $others): array
+{
+    return array_values(array_filter($marks, static function (Mark $mark) use ($others): bool {
+        foreach ($others as $other) {
+            if ($mark->equals($other)) {
+                return false;
+            }
+        }
+        return true;
+    }));
 }
 
 function printResult(HelperResult $result): int

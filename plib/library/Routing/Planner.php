@@ -95,9 +95,10 @@ final class Planner
 
         $addresses = [];
         foreach ($marks as $mark) {
-            // By id first: it follows renames. By local part when a restore gave new ids.
-            // TODO(#2): a mark found by id keeps its old local part after a rename; the plan
-            // could report it so the store updates it before a restore needs the fallback.
+            // By id first: it follows renames. By local part when a restore gave new ids. A
+            // renamed mark's stored local part is brought up to date before planning
+            // (Sync\MarkFollower, in the panel's rebuild and the engine CLI's apply), so the
+            // fallback still finds the account after a later restore.
             $account = $byId[$mark->accountId] ?? $byLocalPart[$mark->localPart] ?? null;
             if ($account === null) {
                 if (isset($aliasOf[$mark->localPart])) {

@@ -148,6 +148,79 @@ final class EngineCliTest extends TestCase
         );
     }
 
+    public function testApplyFollowsARenameAndARestoreInTheStoreAsThePanelsRebuildDoes(): void
+    {
+        // bobby@ was renamed to bob@ (same id); carol@ came back from a restore with a new id.
+        $this->writeStore(['1' => [
+            'nextHop' => 'example-com.mail.protection.outlook.com',
+            'marks' => [
+                ['accountId' => 12, 'localPart' => 'bobby'],
+                ['accountId' => 99, 'localPart' => 'carol'],
+            ],
+        ]]);
+        $helper = FakeRootHelper::recording($this->dir->path, $this->record);
+
+        $result = $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
+
+        self::assertSame([
+            0,
+            TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP
+            . 'carol@example.com' . self::HOP . "applied routes=2\n",
+            "the mark of bobby@example.com follows its rename to bob@example.com\n"
+            . "the mark of carol@example.com follows its new account id 13 (was 99, e.g. after a "
+            . "restore)\n",
+        ], $result);
+        self::assertSame(
+            [
+                ['accountId' => 12, 'localPart' => 'bob'],
+                ['accountId' => 13, 'localPart' => 'carol'],
+            ],
+            $this->storedMarks(1)
+        );
+    }
+
+    public function testPlanSaysWhatApplyWouldFollowAndChangesNothing(): void
+    {
+        $this->writeStore(['1' => [
+            'nextHop' => 'example-com.mail.protection.outlook.com',
+            'marks' => [['accountId' => 12, 'localPart' => 'bobby']],
+        ]]);
+        $before = file_get_contents($this->data . '/store.json');
+
+        $result = $this->engine(['--data', $this->data, 'plan']);
+
+        self::assertSame([
+            0,
+            TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP,
+            "note: the mark of bobby@example.com follows its rename to bob@example.com: apply "
+            . "updates it\n",
+        ], $result);
+        self::assertSame($before, file_get_contents($this->data . '/store.json'));
+    }
+
+    public function testARenamedMailboxStaysRoutedWhenARestoreLaterChangesItsId(): void
+    {
+        $this->writeStore(['1' => [
+            'nextHop' => 'example-com.mail.protection.outlook.com',
+            'marks' => [['accountId' => 12, 'localPart' => 'bobby']],
+        ]]);
+        $helper = FakeRootHelper::recording($this->dir->path, $this->record);
+        $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
+        $accounts = json_decode((string) file_get_contents($this->data . '/accounts.json'), true);
+        $accounts['domains'][0]['accounts'][1]['id'] = 52;
+        file_put_contents($this->data . '/accounts.json', json_encode($accounts));
+
+        $result = $this->engine(['--data', $this->data, '--helper', $helper, 'apply']);
+
+        self::assertSame([
+            0,
+            TransportMapRenderer::HEADER . 'bob@example.com' . self::HOP . "applied routes=1\n",
+            "the mark of bob@example.com follows its new account id 52 (was 12, e.g. after a "
+            . "restore)\n",
+        ], $result);
+        self::assertSame([['accountId' => 52, 'localPart' => 'bob']], $this->storedMarks(1));
+    }
+
     public function testExitsWithTheHelpersCodeAndReasonAndNoMapWhenApplyFails(): void
     {
         $helper = FakeRootHelper::create(
@@ -292,6 +365,14 @@ final class EngineCliTest extends TestCase
             $this->data . '/store.json',
             json_encode(['version' => 1, 'domains' => $domains])
         );
+    }
+
+    /** @return list<array{accountId: int, localPart: string}> */
+    private function storedMarks(int $domainId): array
+    {
+        $document = json_decode((string) file_get_contents($this->data . '/store.json'), true);
+
+        return $document['domains'][(string) $domainId]['marks'];
     }
 
     /**
