@@ -1,7 +1,7 @@
 <?php
 
-// `plesk ext m365-split-delivery --COMMAND …`: each public …Command() method is one option. Plesk
-// lets only root and administrators run it. The work is done by Cli\AdminCommands.
+// `plesk ext m365-split-delivery --COMMAND …`: each public …Command() method is one option.
+// Plesk lets only root and administrators run it. The work is done by Cli\AdminCommands.
 
 declare(strict_types=1);
 
@@ -9,6 +9,12 @@ use PleskExt\M365SplitDelivery\Plesk\Extension;
 
 class Modules_M365SplitDelivery_ApiCli extends pm_Hook_ApiCli
 {
+    /** The options each command takes beside its arguments: name => whether it takes a value. */
+    private const OPTIONS = [
+        'list' => ['json' => false, 'domain' => true],
+        'status' => ['json' => false],
+    ];
+
     public function routeCommand(string ...$addresses): void
     {
         $this->run('route', $addresses);
@@ -42,11 +48,10 @@ class Modules_M365SplitDelivery_ApiCli extends pm_Hook_ApiCli
     /** @param array<string> $arguments */
     private function run(string $command, array $arguments): void
     {
-        // TODO(#3): whether Plesk passes `--json` and `--domain NAME` as arguments or only through
-        // getOption() is unconfirmed; AdminCommands reads them from the arguments.
         // Plesk autoloads only its Modules_… classes; ours come from the extension's autoloader.
         require_once __DIR__ . '/../library/autoload.php';
-        $result = Extension::adminCommands()->run($command, array_values($arguments));
+        $arguments = $this->withOptions($command, array_values($arguments));
+        $result = Extension::adminCommands()->run($command, $arguments);
         if ($result->stdout !== '') {
             $this->stdout($result->stdout);
         }
@@ -54,5 +59,32 @@ class Modules_M365SplitDelivery_ApiCli extends pm_Hook_ApiCli
             $this->stderr($result->stderr);
         }
         $this->exitCode($result->exitCode);
+    }
+
+    /**
+     * Plesk documents getOption() on pm_Hook_ApiCli but not whether `--json` and `--domain NAME`
+     * then still reach the command as arguments, so both are read: an option that getOption()
+     * answers (asked by its name without dashes) is added to the arguments unless they already
+     * hold it, and AdminCommands parses the arguments alone. Either way Plesk passes them, the
+     * command sees them once.
+     *
+     * @param list<string> $arguments
+     * @return list<string>
+     */
+    private function withOptions(string $command, array $arguments): array
+    {
+        foreach (self::OPTIONS[$command] ?? [] as $name => $takesValue) {
+            if (in_array('--' . $name, $arguments, true)) {
+                continue;
+            }
+            $value = $this->getOption($name);
+            if ($takesValue && is_string($value) && $value !== '') {
+                array_push($arguments, '--' . $name, $value);
+            } elseif (!$takesValue && $value !== null && $value !== false) {
+                $arguments[] = '--' . $name;
+            }
+        }
+
+        return $arguments;
     }
 }

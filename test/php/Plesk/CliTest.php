@@ -15,13 +15,16 @@ use PleskExt\M365SplitDelivery\Routing\TransportMapRenderer;
 use PleskExt\M365SplitDelivery\Tests\Sync\RecordingRootHelper;
 
 /**
- * `plesk ext m365-split-delivery …` through the hook and AdminCommands, on the doubles of Plesk's
- * API: example.com has alice, bob (alias sales) and carol, info@ only forwards.
+ * `plesk ext m365-split-delivery …` through the hook and AdminCommands, on the doubles of
+ * Plesk's API: example.com has alice, bob (alias sales) and carol, info@ only forwards.
  */
 final class CliTest extends PleskTestCase
 {
     private const HOP = 'example-com.mail.protection.outlook.com';
     private const LINE = "\tsmtp:[example-com.mail.protection.outlook.com]:25\n";
+    private const BOB_JSON = '{"domains":[{"id":1,"name":"example.com","nextHop":"' . self::HOP
+        . '","state":"in-sync","addresses":[{"address":"bob@example.com","routed":true}]}]}'
+        . "\n";
 
     private RecordingRootHelper $helper;
 
@@ -198,5 +201,75 @@ final class CliTest extends PleskTestCase
             . "before routing; route bob@example.com instead\n"], [
             $hook->exitCodeValue, $hook->stdoutText, $hook->stderrText,
         ]);
+    }
+
+    public function testTheHookTakesJsonAndDomainFromItsArguments(): void
+    {
+        $hook = $this->hookWithBobRouted();
+
+        $hook->listCommand('--domain', 'example.com', '--json');
+
+        self::assertSame([0, self::BOB_JSON, ''], [
+            $hook->exitCodeValue, $hook->stdoutText, $hook->stderrText,
+        ]);
+    }
+
+    public function testTheHookTakesJsonAndDomainFromGetOptionWhenPleskParsedThem(): void
+    {
+        $hook = $this->hookWithBobRouted();
+        $hook->options = ['json' => true, 'domain' => 'example.com'];
+
+        $hook->listCommand();
+
+        self::assertSame([0, self::BOB_JSON, ''], [
+            $hook->exitCodeValue, $hook->stdoutText, $hook->stderrText,
+        ]);
+    }
+
+    public function testTheHookCountsAnOptionGivenBothWaysOnce(): void
+    {
+        $hook = $this->hookWithBobRouted();
+        $hook->options = ['json' => true, 'domain' => 'example.com'];
+
+        $hook->listCommand('--json', '--domain', 'example.com');
+
+        self::assertSame([0, self::BOB_JSON, ''], [
+            $hook->exitCodeValue, $hook->stdoutText, $hook->stderrText,
+        ]);
+    }
+
+    public function testTheHookTakesJsonOfStatusFromGetOption(): void
+    {
+        $hook = $this->hookWithBobRouted();
+        $hook->options = ['json' => true];
+
+        $hook->statusCommand();
+
+        self::assertSame([0, '', 'applied 1 route'], [
+            $hook->exitCodeValue,
+            $hook->stderrText,
+            json_decode($hook->stdoutText, true)['lastApply']['message'] ?? null,
+        ]);
+    }
+
+    public function testTheHookTakesAFlagThatGetOptionAnswersFalseAsNotGiven(): void
+    {
+        $hook = $this->hookWithBobRouted();
+        $hook->options = ['json' => false, 'domain' => ''];
+
+        $hook->listCommand();
+
+        self::assertSame([0, "example.com (in-sync, next hop " . self::HOP . ")\n"
+            . "  bob@example.com\trouted\n", ''], [
+            $hook->exitCodeValue, $hook->stdoutText, $hook->stderrText,
+        ]);
+    }
+
+    private function hookWithBobRouted(): Modules_M365SplitDelivery_ApiCli
+    {
+        require_once __DIR__ . '/../../../plib/hooks/ApiCli.php';
+        $this->cli('route', ['bob@example.com']);
+
+        return new Modules_M365SplitDelivery_ApiCli();
     }
 }
