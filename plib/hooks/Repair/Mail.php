@@ -3,9 +3,13 @@
 // Plesk's mail-repair hook (Plesk SDK 18.0.52+): `plesk repair mail` rewrites Postfix's
 // configuration, transport_maps included, so our map is applied again right after.
 //
-// TODO(#3): the file placement is unconfirmed. Plesk discovers its pm_Hook_<Name> hooks as
-// plib/hooks/<Name>.php with class Modules_<Id>_<Name>; for the namespaced SDK hook
-// Plesk\SDK\Hook\Repair\Mail the same rule gives plib/hooks/Repair/Mail.php and the class below.
+// Unconfirmed: where Plesk looks for this hook. Plesk finds its pm_Hook_<Name> hooks as
+// plib/hooks/<Name>.php declaring Modules_<Id>_<Name>; applied to the namespaced SDK hook
+// Plesk\SDK\Hook\Repair\Mail that rule gives this file and class, so that is the choice. No
+// public source settles it: Plesk's guide shows another SDK hook (Plesk\SDK\Hook\Webmail) as
+// plib/hooks/Webmail.php returning an instance of an anonymous class, but says nothing of
+// Repair\Mail. If Plesk looks elsewhere, `plesk repair mail` does not call us and our map stays
+// out of transport_maps only until the scheduled check re-applies it (within 5 minutes).
 
 declare(strict_types=1);
 

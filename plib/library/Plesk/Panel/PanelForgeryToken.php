@@ -10,9 +10,10 @@ use PleskExt\M365SplitDelivery\Api\ForgeryToken;
  * The forgery protection token of the panel session: the one Plesk prints in the page's
  * `<meta name="forgery_protection_token">`, which the UI sends back as X-Forgery-Protection-Token.
  *
- * TODO(#3): Plesk's extension API has no documented accessor for the session's token; it is read
- * from the PHP session under the meta tag's name. If a real Plesk keeps it elsewhere, every change
- * is refused with `bad-token` (the check fails closed) until this reads the right place.
+ * Unconfirmed: where Plesk keeps the session's token. Its extension API documents no accessor
+ * for it and no public source says where it lives, so it is read from the PHP session under the
+ * meta tag's name. If a real Plesk keeps it elsewhere, no token is expected and every change is
+ * refused with `bad-token` (the check fails closed: nothing is changed without a token).
  */
 final class PanelForgeryToken implements ForgeryToken
 {

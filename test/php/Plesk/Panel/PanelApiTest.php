@@ -65,6 +65,23 @@ final class PanelApiTest extends PleskTestCase
         self::assertSame('applied 1 route', Extension::mapSync()->status()->lastApply?->message);
     }
 
+    public function testAChangeIsRefusedWhenTheSessionHoldsNoTokenWhereItIsLookedFor(): void
+    {
+        // Where Plesk keeps the session's token is unconfirmed: when it is not where
+        // PanelForgeryToken reads it, the check fails closed.
+        $answer = PanelApi::dispatcher()->handle(
+            new ApiRequest('apply', 'POST', [], '', 'token-from-the-page'),
+            PanelCaller::ofSession()
+        );
+
+        self::assertSame([403, ['status' => 'error', 'errors' => [[
+            'code' => 'bad-token',
+            'message' => 'the session holds no forgery protection token to check this change '
+                . 'against: log in again',
+        ]]]], [$answer->httpStatus, $answer->body]);
+        self::assertNull(Extension::mapSync()->status()->lastApply);
+    }
+
     /** @return array<string, mixed> */
     private function status(): array
     {
