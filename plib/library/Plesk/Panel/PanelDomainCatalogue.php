@@ -15,7 +15,9 @@ use PleskExt\M365SplitDelivery\Sync\DomainPrefetch;
  * mail accounts; counting a page's accounts reads them in one XML API request where the
  * directory can prefetch, else one per domain of the page (at most 100).
  *
- * TODO(#3): pm_Domain does not say whether a domain has mail service, so every domain is listed;
+ * TODO(#4): the list should hold only domains that have mail, but pm_Domain does not say whether
+ * a domain has mail service and the XML API's `mail` `get_prefs` (many sites in one call) answers
+ * webmail and non-existent-user settings, not whether mail is on; so every domain is listed, and
  * one without mail shows 0 accounts.
  */
 final class PanelDomainCatalogue implements DomainCatalogue
