@@ -99,12 +99,20 @@ export const de: Catalogue = {
   'microsoft.inbound.why':
     'Exchange Online prüft SPF gegen die Adresse, die die E-Mail übergibt. Ein '
     + 'Eingangsconnector, der diesen Server nennt ({hostname}: {addresses}), mit Enhanced '
-    + 'Filtering lässt es stattdessen den ursprünglichen Absender prüfen.',
+    + 'Filtering lässt es stattdessen den ursprünglichen Absender prüfen. Der Connector erkennt '
+    + 'nur die E-Mail dieses Servers; E-Mail anderer Absender schränkt er nicht ein.',
   'microsoft.inbound.privateLeftOut':
-    'Nicht in -EFSkipIPs: {addresses}. Enhanced Filtering akzeptiert keine privaten Adressen.',
+    'Nicht in -SenderIPAddresses und -EFSkipIPs: {addresses}. Das sind private Adressen, von '
+    + 'denen Microsoft nie E-Mail ankommen sieht.',
+  'microsoft.inbound.ipv6LeftOut':
+    'Nicht in -SenderIPAddresses: {addresses}. Der Connector nimmt nur IPv4-Adressen; E-Mail, '
+    + 'die dieser Server über IPv6 übergibt, erkennt er nicht.',
   'microsoft.inbound.noPublic':
-    'Dieser Server hat nur private Adressen ({addresses}), die Enhanced Filtering nicht '
-    + 'akzeptiert: Die Zeilen verwenden stattdessen -EFSkipLastIP.',
+    'Dieser Server hat keine öffentliche IPv4-Adresse ({addresses}), daher gibt es für diesen '
+    + 'Schritt keine Zeilen: Von privaten Adressen sieht Microsoft nie E-Mail ankommen, und der '
+    + 'Connector nimmt nur IPv4-Adressen. Legen Sie den Connector mit der öffentlichen '
+    + 'IPv4-Adresse an, von der die E-Mail dieses Servers bei Microsoft ankommt, zum Beispiel '
+    + 'der seines NAT-Routers.',
   'microsoft.relay.title': '2. Interne Weiterleitung und ein Ausgangsconnector zu diesem Server',
   'microsoft.relay.why':
     'Nötig, wenn Benutzer bei Microsoft 365 die Plesk-Benutzer von {domain} erreichen müssen: '

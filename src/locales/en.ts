@@ -93,12 +93,19 @@ export const en = {
   'microsoft.inbound.why':
     "Exchange Online judges SPF against the address that hands mail over. An inbound connector "
     + 'naming this server ({hostname}: {addresses}) with Enhanced Filtering makes it look at '
-    + 'the original sender instead.',
+    + 'the original sender instead. The connector only recognises the mail of this server; it '
+    + 'does not restrict mail from any other sender.',
   'microsoft.inbound.privateLeftOut':
-    'Left out of -EFSkipIPs: {addresses}. Enhanced Filtering does not accept private addresses.',
+    'Left out of -SenderIPAddresses and -EFSkipIPs: {addresses}. These are private addresses, '
+    + 'and Microsoft never sees mail come from them.',
+  'microsoft.inbound.ipv6LeftOut':
+    'Left out of -SenderIPAddresses: {addresses}. The connector takes only IPv4 addresses, so '
+    + 'it does not recognise mail this server hands over by IPv6.',
   'microsoft.inbound.noPublic':
-    'This server has only private addresses ({addresses}), which Enhanced Filtering does not '
-    + 'accept: the lines use -EFSkipLastIP instead.',
+    'This server has no public IPv4 address ({addresses}), so there are no lines for this '
+    + 'step: Microsoft never sees mail come from a private address, and the connector takes '
+    + 'only IPv4 addresses. Create the connector with the public IPv4 address from which the '
+    + 'mail of this server reaches Microsoft, for example that of its NAT router.',
   'microsoft.relay.title': '2. Internal relay and an outbound connector back to this server',
   'microsoft.relay.why':
     'Needed where Microsoft 365 users must reach the Plesk users of {domain}: the accepted '

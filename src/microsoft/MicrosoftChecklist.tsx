@@ -6,7 +6,7 @@ import { useTranslate } from '../i18n/TranslateContext';
 import { CopyableLines } from './CopyableLines';
 import {
   MICROSOFT_SPF_INCLUDE,
-  enhancedFilteringAddresses,
+  inboundConnectorAddresses,
   inboundConnectorCommands,
   internalRelayCommands,
   spfRecordExample,
@@ -23,7 +23,8 @@ export function MicrosoftChecklist({ domain }: { domain: string }) {
   if (!server.data) {
     return <ContentLoader text={t('microsoft.loading')} />;
   }
-  const { skip, left } = enhancedFilteringAddresses(server.data.addresses);
+  const connector = inboundConnectorAddresses(server.data.addresses);
+  const inboundLines = inboundConnectorCommands(server.data);
 
   return (
     <>
@@ -35,13 +36,25 @@ export function MicrosoftChecklist({ domain }: { domain: string }) {
             addresses: server.data.addresses.join(', '),
           })}
         </Paragraph>
-        {left.length > 0 && (
+        {inboundLines.length === 0 ? (
           <StatusMessage intent="warning">
-            {t(skip.length > 0 ? 'microsoft.inbound.privateLeftOut' : 'microsoft.inbound.noPublic',
-              { addresses: left.join(', ') })}
+            {t('microsoft.inbound.noPublic', { addresses: server.data.addresses.join(', ') })}
           </StatusMessage>
+        ) : (
+          <>
+            {connector.private.length > 0 && (
+              <StatusMessage intent="warning">
+                {t('microsoft.inbound.privateLeftOut', { addresses: connector.private.join(', ') })}
+              </StatusMessage>
+            )}
+            {connector.ipv6.length > 0 && (
+              <StatusMessage intent="warning">
+                {t('microsoft.inbound.ipv6LeftOut', { addresses: connector.ipv6.join(', ') })}
+              </StatusMessage>
+            )}
+            <CopyableLines lines={inboundLines} />
+          </>
         )}
-        <CopyableLines lines={inboundConnectorCommands(server.data)} />
       </Section>
       <Section title={t('microsoft.relay.title')}>
         <Paragraph>{t('microsoft.relay.why', { domain })}</Paragraph>

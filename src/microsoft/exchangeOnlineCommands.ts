@@ -22,29 +22,48 @@ export function inboundConnectorName(server: ChecklistServer): string {
   return `Plesk ${server.hostname}`;
 }
 
-/** The addresses Enhanced Filtering will take, and those it refuses (private ones). */
-export function enhancedFilteringAddresses(
-  addresses: string[],
-): { skip: string[]; left: string[] } {
+/** Which of this server's addresses go into the inbound connector, and which are left out. */
+export interface InboundConnectorAddresses {
+  /** -SenderIPAddresses: public IPv4 only, as the cmdlet takes no IPv6 address. */
+  sender: string[];
+  /** -EFSkipIPs: every public address. */
+  skip: string[];
+  /** Private addresses: Microsoft never sees mail come from them, so both lists leave them out. */
+  private: string[];
+  /** Public IPv6 addresses, which -SenderIPAddresses does not take. */
+  ipv6: string[];
+}
+
+export function inboundConnectorAddresses(addresses: string[]): InboundConnectorAddresses {
+  const publicAddresses = addresses.filter((a) => !isPrivateAddress(a));
+  const isIpv6 = (address: string) => address.includes(':');
   return {
-    skip: addresses.filter((a) => !isPrivateAddress(a)),
-    left: addresses.filter(isPrivateAddress),
+    sender: publicAddresses.filter((a) => !isIpv6(a)),
+    skip: publicAddresses,
+    private: addresses.filter(isPrivateAddress),
+    ipv6: publicAddresses.filter(isIpv6),
   };
 }
 
-/** Inbound connector naming this server, then Enhanced Filtering that skips it. */
+/**
+ * Inbound connector that recognises this server's mail by its public IPv4 addresses, then
+ * Enhanced Filtering that skips them; no lines at all when it has no such address.
+ */
 export function inboundConnectorCommands(server: ChecklistServer): string[] {
+  const { sender, skip } = inboundConnectorAddresses(server.addresses);
+  // With -SenderDomains '*' the sender addresses are the only thing that scopes the connector
+  // to this server: without them it would apply, -RequireTls included, to all inbound mail.
+  // -RestrictDomainsToIPAddresses stays out for the same reason: with '*' it would reject all
+  // mail of the tenant that does not come from these addresses.
+  if (sender.length === 0) {
+    return [];
+  }
   const name = psQuote(inboundConnectorName(server));
-  const { skip } = enhancedFilteringAddresses(server.addresses);
-  const enhancedFiltering = skip.length > 0
-    ? `Set-InboundConnector -Identity ${name} -EFSkipIPs ${psList(skip)}`
-    : `Set-InboundConnector -Identity ${name} -EFSkipLastIP $true`;
   return [
     'Connect-ExchangeOnline',
     `New-InboundConnector -Name ${name} -ConnectorType Partner -SenderDomains '*'`
-      + ` -SenderIPAddresses ${psList(server.addresses)}`
-      + ' -RestrictDomainsToIPAddresses $true -RequireTls $true',
-    enhancedFiltering,
+      + ` -SenderIPAddresses ${psList(sender)} -RequireTls $true`,
+    `Set-InboundConnector -Identity ${name} -EFSkipIPs ${psList(skip)}`,
   ];
 }
 

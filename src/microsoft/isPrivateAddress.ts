@@ -1,6 +1,6 @@
 /**
- * Whether an IP address is private, loopback, link-local or shared (CGNAT): Exchange Online's
- * Enhanced Filtering does not accept such addresses in -EFSkipIPs.
+ * Whether an IP address is private, loopback, link-local or shared (CGNAT): Microsoft never sees
+ * mail come from such an address, so the inbound connector names none of them.
  */
 export function isPrivateAddress(address: string): boolean {
   const text = address.trim().toLowerCase();
