@@ -7,7 +7,8 @@ import path from 'node:path';
 
 /** Where Plesk keeps its maps on a real server; rewritten to the instance's own directory. */
 const PLESK_MAP_DIR = '/var/spool/postfix/plesk/';
-const FIXTURE_DIR = path.resolve(__dirname, '../../../shared/fixtures/plesk');
+/** A copy of shared/fixtures/plesk/, so that a clone anywhere runs the same instance. */
+const FIXTURE_DIR = path.resolve(__dirname, '../fixtures/plesk');
 const DEBIAN_MASTER_CF = '/etc/postfix/master.cf';
 
 /** Parameters of the fixture that name Plesk's own delivery agent, mail store or milters. */
