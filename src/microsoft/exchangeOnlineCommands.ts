@@ -52,9 +52,10 @@ export function inboundConnectorAddresses(addresses: string[]): InboundConnector
 export function inboundConnectorCommands(server: ChecklistServer): string[] {
   const { sender, skip } = inboundConnectorAddresses(server.addresses);
   // With -SenderDomains '*' the sender addresses are the only thing that scopes the connector
-  // to this server: without them it would apply, -RequireTls included, to all inbound mail.
-  // -RestrictDomainsToIPAddresses stays out for the same reason: with '*' it would reject all
-  // mail of the tenant that does not come from these addresses.
+  // to this server. -RestrictDomainsToIPAddresses stays out: with '*' it would reject all mail
+  // of the tenant that does not come from these addresses. -RequireTls stays out too: should
+  // Exchange Online apply the connector more widely than these addresses, it would reject every
+  // sender's mail without TLS.
   if (sender.length === 0) {
     return [];
   }
@@ -62,7 +63,7 @@ export function inboundConnectorCommands(server: ChecklistServer): string[] {
   return [
     'Connect-ExchangeOnline',
     `New-InboundConnector -Name ${name} -ConnectorType Partner -SenderDomains '*'`
-      + ` -SenderIPAddresses ${psList(sender)} -RequireTls $true`,
+      + ` -SenderIPAddresses ${psList(sender)}`,
     `Set-InboundConnector -Identity ${name} -EFSkipIPs ${psList(skip)}`,
   ];
 }

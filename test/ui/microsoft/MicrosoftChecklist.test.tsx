@@ -39,7 +39,7 @@ test('gives the PowerShell lines filled in with the domain and this server', asy
     [
       'Connect-ExchangeOnline',
       "New-InboundConnector -Name 'Plesk plesk.example.net' -ConnectorType Partner"
-        + " -SenderDomains '*' -SenderIPAddresses '203.0.113.10' -RequireTls $true",
+        + " -SenderDomains '*' -SenderIPAddresses '203.0.113.10'",
       "Set-InboundConnector -Identity 'Plesk plesk.example.net'"
         + " -EFSkipIPs '203.0.113.10','2001:db8::10'",
     ].join('\n'),
@@ -103,7 +103,7 @@ test('names only public addresses as senders, whatever private ranges the server
   expect(codeBlocks()[0]).toBe([
     'Connect-ExchangeOnline',
     "New-InboundConnector -Name 'Plesk mx.example.org' -ConnectorType Partner -SenderDomains '*'"
-      + " -SenderIPAddresses '198.51.100.7','203.0.113.10' -RequireTls $true",
+      + " -SenderIPAddresses '198.51.100.7','203.0.113.10'",
     "Set-InboundConnector -Identity 'Plesk mx.example.org'"
       + " -EFSkipIPs '198.51.100.7','203.0.113.10','2001:db8::25'",
   ].join('\n'));
@@ -132,7 +132,7 @@ test('with only private addresses it gives no connector lines and says why', asy
 });
 
 test('with a public IPv6 address but no public IPv4 one it gives no connector lines', async () => {
-  // An empty -SenderIPAddresses would leave the connector, -RequireTls included, on all mail.
+  // An empty -SenderIPAddresses would leave the connector on all inbound mail.
   fake.on('GET', 'server', success({
     hostname: 'v6.example.org',
     addresses: ['2001:db8::25', '10.0.0.5'],
