@@ -7,9 +7,10 @@ namespace PleskExt\M365SplitDelivery\Routing;
 use PleskExt\M365SplitDelivery\Quote;
 
 /**
- * Turns an address as a person types it into a route key: trimmed, lower case, IDN domain in
- * ASCII. Only exact addresses are routed: never a domain, `.domain`, `*`, `@domain` or a pattern,
- * because a wildcard also catches the server's own domains and loops mail.
+ * Turns an address as a person types it into a route key: blanks around it trimmed, lower case,
+ * IDN domain in ASCII. A control character anywhere (a tab, a line break, NUL) is refused rather
+ * than trimmed away. Only exact addresses are routed: never a domain, `.domain`, `*`, `@domain`
+ * or a pattern, because a wildcard also catches the server's own domains and loops mail.
  */
 final class Address
 {
@@ -18,7 +19,15 @@ final class Address
      */
     public static function normalise(string $address): string
     {
-        $trimmed = trim($address, " \t\n\r\0\x0B");
+        $control = ControlCharacter::firstIn($address);
+        if ($control !== null) {
+            throw new InvalidAddress(ControlCharacter::quote($address) . ' is not a valid address: '
+                . 'it contains the control character ' . $control . '; enter one address alone, '
+                . 'without tabs or line breaks');
+        }
+
+        // Only plain blanks: people paste addresses with a space before or after them.
+        $trimmed = trim($address, ' ');
         $quoted = Quote::value($trimmed);
 
         $notExact = self::notExactReason($trimmed);

@@ -20,13 +20,21 @@ final class NextHop
      *
      * Tolerated around the host: blanks, a leading MX priority, one trailing dot, and square
      * brackets (Postfix's "no MX lookup" notation, which an admin may copy from a transport file;
-     * the map always adds them itself).
+     * the map always adds them itself). A control character anywhere (a tab, a line break, NUL)
+     * is refused rather than trimmed away.
      *
      * @throws InvalidNextHop naming the value and the reason
      */
     public static function fromMxValue(string $value): string
     {
-        $host = trim($value, " \t\n\r\0\x0B");
+        $control = ControlCharacter::firstIn($value);
+        if ($control !== null) {
+            throw new InvalidNextHop('next hop ' . ControlCharacter::quote($value) . ' contains the '
+                . 'control character ' . $control . ': paste only the MX value shown for the '
+                . 'domain in the Microsoft 365 admin center');
+        }
+
+        $host = trim($value, ' ');
         if ($host === '') {
             throw new InvalidNextHop(
                 'next hop "" is empty: paste the MX value shown for the domain in the Microsoft '
@@ -34,7 +42,7 @@ final class NextHop
             );
         }
 
-        $host = (string) preg_replace('/\A[0-9]{1,5}[ \t]+/', '', $host);
+        $host = (string) preg_replace('/\A[0-9]{1,5} +/', '', $host);
         if (str_starts_with($host, '[') && str_ends_with($host, ']')) {
             $host = substr($host, 1, -1);
         }

@@ -207,6 +207,35 @@ final class ApiServiceTest extends TestCase
         self::assertEquals([new Mark(12, 'bob')], $this->world->store->marks(1));
     }
 
+    public function testRoutesRefusesAddressesWithControlCharactersButTrimsSpaces(): void
+    {
+        $answer = $this->world->service->changeRoutes(TestCaller::admin(), 1, [
+            "alice@example.com\n",
+            "carol@example.com\0",
+            ' carol@example.com ',
+        ], true);
+
+        self::assertSame(['results' => [
+            ['address' => "alice@example.com\n", 'routed' => false, 'error' => [
+                'code' => 'invalid-address',
+                'message' => '"alice@example.com\n" is not a valid address: it contains the '
+                    . 'control character U+000A (line feed); enter one address alone, without '
+                    . 'tabs or line breaks',
+            ]],
+            ['address' => "carol@example.com\0", 'routed' => false, 'error' => [
+                'code' => 'invalid-address',
+                'message' => '"carol@example.com\u0000" is not a valid address: it contains the '
+                    . 'control character U+0000 (NUL); enter one address alone, without tabs or '
+                    . 'line breaks',
+            ]],
+            ['address' => 'carol@example.com', 'routed' => true],
+        ], 'state' => 'in-sync'], $answer);
+        self::assertEquals(
+            [new Mark(12, 'bob'), new Mark(13, 'carol')],
+            $this->world->store->marks(1)
+        );
+    }
+
     public function testRoutesAfterAFailedApplyShowsTheTruthAndKeepsTheMark(): void
     {
         $this->world->sync->failWith = 'postmap failed: /etc/postfix/m365-split-delivery: '
@@ -315,6 +344,26 @@ final class ApiServiceTest extends TestCase
             'example-com.mail.protection.outlook.com',
             $this->world->store->nextHop(1)
         );
+        self::assertSame(0, $this->world->sync->rebuilds);
+        self::assertSame([], $this->world->parts->audit);
+    }
+
+    public function testNextHopRefusesAControlCharacterInsteadOfTrimmingIt(): void
+    {
+        try {
+            $this->world->service->setNextHop(
+                TestCaller::admin(),
+                1,
+                "example-com.mail.protection.outlook.com.\r\n"
+            );
+            self::fail('accepted a value ending in CR LF');
+        } catch (ApiError $e) {
+            self::assertSame('invalid-next-hop', $e->errorCode());
+            self::assertSame('value', $e->field);
+            self::assertSame('next hop "example-com.mail.protection.outlook.com.\r\n" contains '
+                . 'the control character U+000D (carriage return): paste only the MX value shown '
+                . 'for the domain in the Microsoft 365 admin center', $e->getMessage());
+        }
         self::assertSame(0, $this->world->sync->rebuilds);
         self::assertSame([], $this->world->parts->audit);
     }

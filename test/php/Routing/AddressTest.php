@@ -28,7 +28,7 @@ final class AddressTest extends TestCase
     {
         return [
             'upper case' => ['Bob@Example.COM', 'bob@example.com'],
-            'blanks around' => ["  bob@example.com\t\n", 'bob@example.com'],
+            'spaces around, as pasted' => ['  bob@example.com ', 'bob@example.com'],
             'IDN domain' => ['bob@müller.example', 'bob@xn--mller-kva.example'],
             'IDN domain in upper case' => ['BOB@MÜLLER.EXAMPLE', 'bob@xn--mller-kva.example'],
             'sharp s kept (non-transitional)' => [
@@ -109,11 +109,6 @@ final class AddressTest extends TestCase
                 '"böb@example.com" is not a valid address: the local part may only contain '
                 . "a-z, 0-9 and .!$%&'*+/=?^_`{|}~- (lower case, no #)",
             ],
-            'newline inside' => [
-                "bob@example.com\nevil@example.com",
-                '"bob@example.com\nevil@example.com" is not a valid address: '
-                . 'it has more than one @',
-            ],
             'a whole map line' => [
                 'bob@example.com smtp:[x.mail.protection.outlook.com]:25',
                 '"bob@example.com smtp:[x.mail.protection.outlook.com]:25" is not a valid address: '
@@ -125,6 +120,74 @@ final class AddressTest extends TestCase
                 . 'not a valid internationalised domain name',
             ],
         ];
+    }
+
+    /** @return array<string, array{0: string, 1: string}> */
+    public function addressesWithControlCharacters(): array
+    {
+        $alone = '; enter one address alone, without tabs or line breaks';
+
+        return [
+            'line feed inside' => [
+                "bob@example.com\nevil@example.com",
+                '"bob@example.com\nevil@example.com" is not a valid address: it contains the '
+                . 'control character U+000A (line feed)' . $alone,
+            ],
+            'line feed at the end' => [
+                "bob@example.com\n",
+                '"bob@example.com\n" is not a valid address: it contains the control character '
+                . 'U+000A (line feed)' . $alone,
+            ],
+            'carriage return and line feed at the end' => [
+                "bob@example.com\r\n",
+                '"bob@example.com\r\n" is not a valid address: it contains the control '
+                . 'character U+000D (carriage return)' . $alone,
+            ],
+            'tab before' => [
+                "\tbob@example.com",
+                '"\tbob@example.com" is not a valid address: it contains the control character '
+                . 'U+0009 (tab)' . $alone,
+            ],
+            'NUL at the end' => [
+                "bob@example.com\0",
+                '"bob@example.com\u0000" is not a valid address: it contains the control '
+                . 'character U+0000 (NUL)' . $alone,
+            ],
+            'NUL inside' => [
+                "bob\0@example.com",
+                '"bob\u0000@example.com" is not a valid address: it contains the control '
+                . 'character U+0000 (NUL)' . $alone,
+            ],
+            'unit separator' => [
+                "bob\x1f@example.com",
+                '"bob\u001f@example.com" is not a valid address: it contains the control '
+                . 'character U+001F' . $alone,
+            ],
+            'DEL, escaped in the message too' => [
+                "bob@example.com\x7f",
+                '"bob@example.com\u007f" is not a valid address: it contains the control '
+                . 'character U+007F (delete)' . $alone,
+            ],
+            'only a tab' => [
+                "\t",
+                '"\t" is not a valid address: it contains the control character U+0009 (tab)'
+                . $alone,
+            ],
+        ];
+    }
+
+    /** @dataProvider addressesWithControlCharacters */
+    public function testRefusesAControlCharacterAnywhereInsteadOfTrimmingIt(
+        string $typed,
+        string $message
+    ): void {
+        try {
+            Address::normalise($typed);
+            self::fail('accepted ' . json_encode($typed));
+        } catch (InvalidAddress $e) {
+            self::assertSame($message, $e->getMessage());
+            self::assertSame('invalid-address', $e->errorCode());
+        }
     }
 
     /** @dataProvider refusedAddresses */

@@ -36,12 +36,12 @@ final class NextHopTest extends TestCase
                 '0 ADKAKADEMIE-DE0I.mail.protection.outlook.com.',
                 'adkakademie-de0i.mail.protection.outlook.com',
             ],
-            'blanks around and a priority of 10' => [
-                " \t10   Example-Com.mail.protection.outlook.com. \n",
+            'spaces around and a priority of 10' => [
+                '  10   Example-Com.mail.protection.outlook.com. ',
                 'example-com.mail.protection.outlook.com',
             ],
-            'priority then a tab' => [
-                "0\tcontoso-com.r-v1.mx.microsoft",
+            'priority then a space' => [
+                '0 contoso-com.r-v1.mx.microsoft',
                 'contoso-com.r-v1.mx.microsoft',
             ],
             'in brackets, as in a transport file' => [
@@ -107,14 +107,70 @@ final class NextHopTest extends TestCase
             . 'admin center (a route with no host would send mail back to this server)'
         );
 
-        NextHop::fromMxValue(" \t ");
+        NextHop::fromMxValue('   ');
     }
 
-    public function testQuotesControlCharactersOfARefusedValue(): void
+    /** @return array<string, array{0: string, 1: string}> */
+    public function valuesWithControlCharacters(): array
     {
-        $this->expectExceptionMessage('next hop "x\r\ny" is not a Microsoft 365 host');
+        $host = 'example-com.mail.protection.outlook.com';
+        $paste = ': paste only the MX value shown for the domain in the Microsoft 365 admin center';
 
-        NextHop::fromMxValue("x\r\ny");
+        return [
+            'line feed at the end' => [
+                $host . "\n",
+                'next hop "' . $host . '\n" contains the control character U+000A (line feed)'
+                . $paste,
+            ],
+            'carriage return and line feed inside' => [
+                "x\r\ny",
+                'next hop "x\r\ny" contains the control character U+000D (carriage return)'
+                . $paste,
+            ],
+            'tab after the priority' => [
+                "0\t" . $host,
+                'next hop "0\t' . $host . '" contains the control character U+0009 (tab)'
+                . $paste,
+            ],
+            'tab before' => [
+                "\t" . $host,
+                'next hop "\t' . $host . '" contains the control character U+0009 (tab)'
+                . $paste,
+            ],
+            'NUL after the trailing dot' => [
+                $host . ".\0",
+                'next hop "' . $host . '.\u0000" contains the control character U+0000 (NUL)'
+                . $paste,
+            ],
+            'escape inside' => [
+                "example-com\x1b.mail.protection.outlook.com",
+                'next hop "example-com\u001b.mail.protection.outlook.com" contains the control '
+                . 'character U+001B (escape)' . $paste,
+            ],
+            'DEL at the end' => [
+                $host . "\x7f",
+                'next hop "' . $host . '\u007f" contains the control character U+007F (delete)'
+                . $paste,
+            ],
+            'only blanks and a tab' => [
+                " \t ",
+                'next hop " \t " contains the control character U+0009 (tab)' . $paste,
+            ],
+        ];
+    }
+
+    /** @dataProvider valuesWithControlCharacters */
+    public function testRefusesAControlCharacterAnywhereInsteadOfTrimmingIt(
+        string $value,
+        string $message
+    ): void {
+        try {
+            NextHop::fromMxValue($value);
+            self::fail('accepted ' . json_encode($value));
+        } catch (InvalidNextHop $e) {
+            self::assertSame($message, $e->getMessage());
+            self::assertSame('invalid-next-hop', $e->errorCode());
+        }
     }
 
     public function testOffersTheUsualHostOfADomainLabelledAsAGuess(): void
