@@ -29,9 +29,9 @@ final class NextHop
     {
         $control = ControlCharacter::firstIn($value);
         if ($control !== null) {
-            throw new InvalidNextHop('next hop ' . ControlCharacter::quote($value) . ' contains the '
-                . 'control character ' . $control . ': paste only the MX value shown for the '
-                . 'domain in the Microsoft 365 admin center');
+            throw new InvalidNextHop('next hop ' . ControlCharacter::quote($value)
+                . ' contains the control character ' . $control . ': paste only the MX value '
+                . 'shown for the domain in the Microsoft 365 admin center');
         }
 
         $host = trim($value, ' ');
