@@ -8,9 +8,9 @@ use PleskExt\M365SplitDelivery\ExtensionException;
 
 /**
  * A refusal or failure of a JSON API call: a stable code (`forbidden`, `bad-token`, `bad-method`,
- * `not-found`, `invalid-input`, `invalid-address`, `invalid-next-hop`, `not-routable`,
- * `apply-failed`, `directory-failed`, `status-failed`, `store-failed`, `internal-error`), the
- * HTTP status it answers with, and the request field it blames, if any.
+ * `not-found`, `invalid-input`, `invalid-address`, `invalid-next-hop`, `next-hop-not-found`,
+ * `not-routable`, `apply-failed`, `directory-failed`, `status-failed`, `store-failed`,
+ * `internal-error`), the HTTP status it answers with, and the request field it blames, if any.
  */
 final class ApiError extends ExtensionException
 {

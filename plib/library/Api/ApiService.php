@@ -183,7 +183,9 @@ final class ApiService
     }
 
     /**
-     * `POST next-hop`: stores the host of an MX value as pasted, then applies the map.
+     * `POST next-hop`: stores the host of an MX value as pasted, then applies the map. A host
+     * that DNS says does not exist is refused (mail to it would bounce); one that could not be
+     * checked is saved, and the answer's `resolves` is null.
      *
      * @return array{nextHop: string, resolves: ?bool}
      */
@@ -194,6 +196,14 @@ final class ApiService
             $host = NextHop::fromMxValue($value);
         } catch (InvalidNextHop $e) {
             throw new ApiError('invalid-next-hop', $e->getMessage(), 400, 'value');
+        }
+
+        $resolves = $this->resolver->resolves($host);
+        if ($resolves === false) {
+            throw new ApiError('next-hop-not-found', 'the next hop ' . $host . ' of '
+                . $domain->name . ' does not resolve in DNS (no such host, or it has no address): '
+                . 'copy the MX value shown for ' . $domain->name . ' in the Microsoft 365 admin '
+                . 'center again', 400, 'value');
         }
 
         $before = $this->store->nextHop($domainId);
@@ -216,7 +226,7 @@ final class ApiService
                 . ' is saved, but the map was not applied: ' . $error['message'], 502);
         }
 
-        return ['nextHop' => $host, 'resolves' => $this->resolver->resolves($host)];
+        return ['nextHop' => $host, 'resolves' => $resolves];
     }
 
     /**

@@ -292,6 +292,24 @@ final class ApiDispatcherTest extends TestCase
         self::assertSame('value', $response->body['errors'][0]['field']);
     }
 
+    public function testANextHopThatDoesNotResolveIsRefusedAsJsonBlamingTheValue(): void
+    {
+        $this->world->parts->dns['example-nel.mail.protection.outlook.com'] = false;
+
+        $response = $this->world->dispatcher->handle(
+            new ApiRequest('next-hop', 'POST', [], '{"domainId":1,'
+                . '"value":"example-nel.mail.protection.outlook.com"}', self::TOKEN),
+            TestCaller::admin()
+        );
+
+        self::assertSame(400, $response->httpStatus);
+        $json = '{"status":"error","errors":[{"code":"next-hop-not-found","message":"the next '
+            . 'hop example-nel.mail.protection.outlook.com of example.com does not resolve in DNS '
+            . '(no such host, or it has no address): copy the MX value shown for example.com in '
+            . 'the Microsoft 365 admin center again","field":"value"}]}';
+        self::assertSame($json, $response->json());
+    }
+
     public function testAnUnknownDomainIsNotFoundForAnAdmin(): void
     {
         $response = $this->world->dispatcher->handle(

@@ -296,7 +296,7 @@ final class ApiServiceTest extends TestCase
 
     public function testNextHopStoresThePastedMxValueC6AndApplies(): void
     {
-        $this->world->parts->dns['adkakademie-de0i.mail.protection.outlook.com'] = false;
+        $this->world->parts->dns['adkakademie-de0i.mail.protection.outlook.com'] = true;
 
         $answer = $this->world->service->setNextHop(
             TestCaller::reseller([1]),
@@ -305,7 +305,7 @@ final class ApiServiceTest extends TestCase
         );
 
         self::assertSame(
-            ['nextHop' => 'adkakademie-de0i.mail.protection.outlook.com', 'resolves' => false],
+            ['nextHop' => 'adkakademie-de0i.mail.protection.outlook.com', 'resolves' => true],
             $answer
         );
         self::assertSame(
@@ -319,6 +319,53 @@ final class ApiServiceTest extends TestCase
             . '"adkakademie-de0i.mail.protection.outlook.com"',
             $this->world->parts->audit[0]->line()
         );
+    }
+
+    public function testNextHopThatDoesNotResolveIsRefusedAndNothingIsSaved(): void
+    {
+        $this->world->parts->dns['adkakademie-de0l.mail.protection.outlook.com'] = false;
+
+        try {
+            $this->world->service->setNextHop(
+                TestCaller::reseller([1]),
+                1,
+                '0 ADKAKADEMIE-DE0L.mail.protection.outlook.com.'
+            );
+            self::fail('saved a next hop that does not resolve');
+        } catch (ApiError $e) {
+            self::assertSame('next-hop-not-found', $e->errorCode());
+            self::assertSame('value', $e->field);
+            self::assertSame(400, $e->httpStatus);
+            $message = 'the next hop adkakademie-de0l.mail.protection.outlook.com of example.com '
+                . 'does not resolve in DNS (no such host, or it has no address): copy the MX '
+                . 'value shown for example.com in the Microsoft 365 admin center again';
+            self::assertSame($message, $e->getMessage());
+        }
+        self::assertSame(
+            'example-com.mail.protection.outlook.com',
+            $this->world->store->nextHop(1)
+        );
+        self::assertSame(0, $this->world->sync->rebuilds);
+        self::assertSame([], $this->world->parts->audit);
+    }
+
+    public function testNextHopThatCouldNotBeCheckedIsSavedAndSaysSo(): void
+    {
+        $answer = $this->world->service->setNextHop(
+            TestCaller::admin(),
+            2,
+            'example-org.mail.protection.outlook.com'
+        );
+
+        self::assertSame(
+            ['nextHop' => 'example-org.mail.protection.outlook.com', 'resolves' => null],
+            $answer
+        );
+        self::assertSame(
+            'example-org.mail.protection.outlook.com',
+            $this->world->store->nextHop(2)
+        );
+        self::assertSame(1, $this->world->sync->rebuilds);
     }
 
     /** @return iterable<string, array{string}> */
