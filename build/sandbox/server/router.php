@@ -129,6 +129,12 @@ if (str_starts_with($path, $modules)) {
     return true;
 }
 
+// Browsers ask for it on every page load; the panel has none to give, and a 404 is only noise.
+if ($path === '/favicon.ico') {
+    http_response_code(204);
+    return true;
+}
+
 http_response_code(404);
 header('Content-Type: text/plain; charset=utf-8');
 echo "not found: $path\n";
