@@ -38,10 +38,10 @@ final class ApiService
     /**
      * `GET domains`: one page of the mail domains the caller may manage.
      *
-     * Cost: the catalogue lists every domain without reading mail accounts; the map sync's
-     * routed count and state (both from what the last rebuild recorded) are taken for every
-     * matching domain only when sorting by them; next hops and account counts are read for the
-     * page only.
+     * Cost: the catalogue lists the domains that have mail accounts (the panel counts them for
+     * all domains in one read, cached for a few minutes); the map sync's routed count and state
+     * (both from what the last rebuild recorded) are taken for every matching domain only when
+     * sorting by them; next hops are read for the page only.
      *
      * @return array{items: list<array<string, mixed>>, total: int}
      */

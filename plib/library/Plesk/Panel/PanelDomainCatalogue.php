@@ -11,27 +11,39 @@ use PleskExt\M365SplitDelivery\Mail\UnknownDomain;
 use PleskExt\M365SplitDelivery\Sync\DomainPrefetch;
 
 /**
- * The panel's domains through pm_Domain. Listing costs one call for all domains and reads no
- * mail accounts; counting a page's accounts reads them in one XML API request where the
- * directory can prefetch, else one per domain of the page (at most 100).
- *
- * TODO(#4): the list should hold only domains that have mail, but pm_Domain does not say whether
- * a domain has mail service and the XML API's `mail` `get_prefs` (many sites in one call) answers
- * webmail and non-existent-user settings, not whether mail is on; so every domain is listed, and
- * one without mail shows 0 accounts.
+ * The panel's domains that have mail, through pm_Domain and the mail accounts. pm_Domain does not
+ * say whether a domain has mail, so "has mail" means "has at least one mail account" (a
+ * forwarding-only account counts): the accounts of every domain are read in one XML API request
+ * where the directory can prefetch, and the counts are kept in the var directory for a few
+ * minutes (AccountCountCache). A failed read fails the list: an empty list would hide it.
  */
 final class PanelDomainCatalogue implements DomainCatalogue
 {
-    public function __construct(private readonly MailboxDirectory $directory)
-    {
+    private readonly AccountCountCache $cache;
+
+    /** @var array<int, int>|null the account counts of this request, read or from the cache */
+    private ?array $counts = null;
+
+    public function __construct(
+        private readonly MailboxDirectory $directory,
+        ?AccountCountCache $cache = null
+    ) {
+        $this->cache = $cache ?? AccountCountCache::inVarDir();
     }
 
     public function mailDomains(): array
     {
-        return array_map(
-            static fn (\pm_Domain $domain): CatalogueDomain => self::entry($domain),
-            array_values(\pm_Domain::getAllDomains())
-        );
+        $domains = array_values(\pm_Domain::getAllDomains());
+        $counts = $this->countsOf($domains);
+
+        $listed = [];
+        foreach ($domains as $domain) {
+            if (($counts[(int) $domain->getId()] ?? 0) > 0) {
+                $listed[] = self::entry($domain);
+            }
+        }
+
+        return $listed;
     }
 
     public function find(int $domainId): ?CatalogueDomain
@@ -44,9 +56,38 @@ final class PanelDomainCatalogue implements DomainCatalogue
         }
     }
 
+    /** Answered from the counts the list was filtered with, so a page costs no further read. */
     public function accountCounts(array $domainIds): array
     {
-        if ($this->directory instanceof DomainPrefetch) {
+        $known = $this->counts ?? $this->countsOf(array_values(\pm_Domain::getAllDomains()));
+
+        $counts = [];
+        foreach ($domainIds as $domainId) {
+            $counts[$domainId] = $known[$domainId] ?? 0;
+        }
+
+        return $counts;
+    }
+
+    /**
+     * @param list<\pm_Domain> $domains
+     * @return array<int, int>
+     */
+    private function countsOf(array $domains): array
+    {
+        $ids = array_map(static fn (\pm_Domain $domain): int => (int) $domain->getId(), $domains);
+        $this->counts = $this->cache->counts($ids, fn (): array => $this->read($ids));
+
+        return $this->counts;
+    }
+
+    /**
+     * @param list<int> $domainIds
+     * @return array<int, int>
+     */
+    private function read(array $domainIds): array
+    {
+        if ($this->directory instanceof DomainPrefetch && $domainIds !== []) {
             $this->directory->prefetch($domainIds);
         }
 
@@ -55,7 +96,7 @@ final class PanelDomainCatalogue implements DomainCatalogue
             try {
                 $counts[$domainId] = count($this->directory->domain($domainId)->accounts);
             } catch (UnknownDomain) {
-                // A domain without mail service has no mail accounts to count.
+                // Deleted since it was listed, or never a mail domain: no mail accounts to count.
                 $counts[$domainId] = 0;
             }
         }
