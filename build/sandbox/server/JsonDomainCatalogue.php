@@ -10,7 +10,10 @@ use PleskExt\M365SplitDelivery\JsonFile;
 use PleskExt\M365SplitDelivery\Mail\MailboxDirectory;
 use PleskExt\M365SplitDelivery\Mail\MailboxDirectoryError;
 
-/** The domains of the sandbox's accounts.json (the stand-in for the panel's domains). */
+/**
+ * The domains of the sandbox's accounts.json (the stand-in for the panel's domains). As in the
+ * panel, a domain has mail when it has at least one mail account: one without is not listed.
+ */
 final class JsonDomainCatalogue implements DomainCatalogue
 {
     public function __construct(
@@ -24,9 +27,10 @@ final class JsonDomainCatalogue implements DomainCatalogue
         $document = JsonFile::read($this->accountsPath);
         $domains = [];
         foreach (is_array($document) ? ($document['domains'] ?? []) : [] as $domain) {
-            if (is_array($domain) && is_int($domain['id'] ?? null)) {
-                $id = $domain['id'];
-                $domains[] = $this->entry($id);
+            $hasMail = is_array($domain) && is_array($domain['accounts'] ?? null)
+                && $domain['accounts'] !== [];
+            if ($hasMail && is_int($domain['id'] ?? null)) {
+                $domains[] = $this->entry($domain['id']);
             }
         }
 
