@@ -30,8 +30,14 @@ final class XmlApiMailboxDirectory implements MailboxDirectory, DomainPrefetch
     /** @var array<int, MailDomain> */
     private array $read = [];
 
+    /** @var array<int, MailboxDirectoryError> the sites whose own operation answered an error */
+    private array $failed = [];
+
     public function domain(int $domainId): MailDomain
     {
+        if (isset($this->failed[$domainId])) {
+            throw $this->failed[$domainId];
+        }
         if (!isset($this->read[$domainId])) {
             $this->prefetch([$domainId]);
         }
@@ -49,7 +55,7 @@ final class XmlApiMailboxDirectory implements MailboxDirectory, DomainPrefetch
             }
         }
         foreach ($domainIds as $domainId) {
-            unset($this->read[$domainId]);
+            unset($this->read[$domainId], $this->failed[$domainId]);
         }
         if ($names === []) {
             return;
@@ -63,11 +69,16 @@ final class XmlApiMailboxDirectory implements MailboxDirectory, DomainPrefetch
                 throw $this->error($names, 'the XML API answered ' . count($operations)
                     . ' get_info operations for ' . count($names) . ' domains');
             }
-            $this->read[$domainId] = new MailDomain(
-                $domainId,
-                $name,
-                $this->accounts($operation, $name)
-            );
+            try {
+                $this->read[$domainId] = new MailDomain(
+                    $domainId,
+                    $name,
+                    $this->accounts($operation, $name)
+                );
+            } catch (MailboxDirectoryError $e) {
+                // One site's error leaves the others' answers usable; domain() reports it.
+                $this->failed[$domainId] = $e;
+            }
         }
     }
 

@@ -63,11 +63,14 @@ final class XmlApiMailboxDirectoryTest extends PleskTestCase
     {
         $this->mail->failing[2] = [1013, 'Site does not exist'];
 
+        $this->directory->prefetch([1, 2]);
+        $this->assertSame('example.com', $this->directory->domain(1)->name);
+
         $this->expectException(MailboxDirectoryError::class);
         $this->expectExceptionMessage('cannot read the mail accounts of xn--mller-kva.example: '
             . 'the XML API answered error 1013: Site does not exist');
 
-        $this->directory->prefetch([1, 2]);
+        $this->directory->domain(2);
     }
 
     public function testAFailedCallIsADirectoryError(): void

@@ -7,6 +7,7 @@ namespace PleskExt\M365SplitDelivery\Plesk\Panel;
 use PleskExt\M365SplitDelivery\Api\CatalogueDomain;
 use PleskExt\M365SplitDelivery\Api\DomainCatalogue;
 use PleskExt\M365SplitDelivery\Mail\MailboxDirectory;
+use PleskExt\M365SplitDelivery\Mail\MailboxDirectoryError;
 use PleskExt\M365SplitDelivery\Mail\UnknownDomain;
 use PleskExt\M365SplitDelivery\Sync\DomainPrefetch;
 
@@ -97,6 +98,10 @@ final class PanelDomainCatalogue implements DomainCatalogue
                 $counts[$domainId] = count($this->directory->domain($domainId)->accounts);
             } catch (UnknownDomain) {
                 // Deleted since it was listed, or never a mail domain: no mail accounts to count.
+                $counts[$domainId] = 0;
+            } catch (MailboxDirectoryError) {
+                // That site's own operation answered an error (its mail service may be off):
+                // it is left out of the list, while a failed call fails the whole list above.
                 $counts[$domainId] = 0;
             }
         }

@@ -120,16 +120,33 @@ final class PanelDomainCatalogueTest extends PleskTestCase
         )));
     }
 
-    public function testAnXmlApiErrorAnswerIsDirectoryFailedNotAnEmptyList(): void
+    public function testAFailedXmlApiCallIsDirectoryFailedNotAnEmptyList(): void
     {
-        $this->mail->failing[3] = [1013, 'Site does not exist'];
+        pm_ApiRpc_Service::instance()->answer = static fn (): string => '<packet><system>'
+            . '<status>error</status><errcode>1001</errcode><errtext>Permission denied</errtext>'
+            . '</system></packet>';
 
         self::assertSame([502, ['status' => 'error', 'errors' => [[
             'code' => 'directory-failed',
-            'message' => 'cannot read the mail accounts of xn--bcher-kva.example: the XML API '
-                . 'answered error 1013: Site does not exist',
+            'message' => 'cannot read the mail accounts of example.com, example.net, '
+                . 'xn--bcher-kva.example, example.org: the XML API answered error 1001: '
+                . 'Permission denied',
         ]]]], $this->getDomains([]));
         self::assertFileDoesNotExist($this->cacheFile);
+    }
+
+    public function testASiteWhoseOwnOperationAnswersAnErrorIsLeftOutOfTheList(): void
+    {
+        // As a site with its mail service turned off might answer: the others stay listed.
+        $this->mail->failing[3] = [1013, 'Site does not exist'];
+
+        $names = static fn (array $answer): array => [
+            array_column($answer[1]['data']['items'], 'name'),
+            $answer[1]['data']['total'],
+        ];
+        self::assertSame([['example.com', 'example.org'], 2], $names($this->getDomains(
+            ['sort' => 'name']
+        )));
     }
 
     public function testTheCountsAreKeptInTheVarDirectory(): void
