@@ -16,6 +16,7 @@ use PleskExt\M365SplitDelivery\Routing\Planner;
 use PleskExt\M365SplitDelivery\Routing\PlanWarning;
 use PleskExt\M365SplitDelivery\Routing\Route;
 use PleskExt\M365SplitDelivery\Tests\Support\InMemoryDirectory;
+use PleskExt\M365SplitDelivery\Tests\Support\PleskFixtureAccounts;
 use PleskExt\M365SplitDelivery\Tests\Support\InMemoryStore;
 
 final class PlannerTest extends TestCase
@@ -30,15 +31,8 @@ final class PlannerTest extends TestCase
     {
         // The accounts of the Plesk fixtures: sales@ is bob's alias, info@ only forwards.
         $this->directory = (new InMemoryDirectory())
-            ->add(new MailDomain(1, 'example.com', [
-                new MailAccount(11, 'alice', AccountKind::Mailbox, []),
-                new MailAccount(12, 'bob', AccountKind::Mailbox, ['sales']),
-                new MailAccount(13, 'carol', AccountKind::Mailbox, []),
-                new MailAccount(14, 'info', AccountKind::Forwarding, []),
-            ]))
-            ->add(new MailDomain(2, 'example.org', [
-                new MailAccount(21, 'dave', AccountKind::Mailbox, []),
-            ]));
+            ->add(PleskFixtureAccounts::exampleCom())
+            ->add(PleskFixtureAccounts::exampleOrg());
         $this->store = new InMemoryStore();
         $this->store->setNextHop(1, self::COM_HOST);
         $this->store->setNextHop(2, self::ORG_HOST);

@@ -16,6 +16,7 @@ use PleskExt\M365SplitDelivery\Sync\DomainState;
 use PleskExt\M365SplitDelivery\Sync\JsonSyncJournal;
 use PleskExt\M365SplitDelivery\Sync\MapSynchroniser;
 use PleskExt\M365SplitDelivery\Tests\Support\InMemoryDirectory;
+use PleskExt\M365SplitDelivery\Tests\Support\PleskFixtureAccounts;
 use PleskExt\M365SplitDelivery\Tests\Support\InMemoryStore;
 use PleskExt\M365SplitDelivery\Tests\Support\TempDir;
 
@@ -37,7 +38,7 @@ final class MapSynchroniserTest extends TestCase
         $this->dir = new TempDir();
         $this->store = new InMemoryStore();
         $this->directory = new InMemoryDirectory();
-        $this->directory->add(self::exampleCom());
+        $this->directory->add(PleskFixtureAccounts::exampleCom());
         $this->helper = new RecordingRootHelper();
         $this->journal = new JsonSyncJournal($this->dir->path . '/var');
         $this->log = new MemoryLog();
@@ -54,22 +55,6 @@ final class MapSynchroniserTest extends TestCase
     protected function tearDown(): void
     {
         $this->dir->remove();
-    }
-
-    /** alice, bob (alias sales), carol: mailboxes; info: forwarding only. */
-    private static function exampleCom(int ...$without): MailDomain
-    {
-        $accounts = [
-            11 => new MailAccount(11, 'alice', AccountKind::Mailbox, []),
-            12 => new MailAccount(12, 'bob', AccountKind::Mailbox, ['sales']),
-            13 => new MailAccount(13, 'carol', AccountKind::Mailbox, []),
-            14 => new MailAccount(14, 'info', AccountKind::Forwarding, []),
-        ];
-
-        return new MailDomain(1, 'example.com', array_values(array_diff_key(
-            $accounts,
-            array_flip($without)
-        )));
     }
 
     private function markBobAndCarol(): void
@@ -137,7 +122,7 @@ final class MapSynchroniserTest extends TestCase
     {
         $this->markBobAndCarol();
         $this->sync->rebuild();
-        $this->directory->add(self::exampleCom(13));
+        $this->directory->add(PleskFixtureAccounts::exampleCom(13));
 
         $apply = $this->sync->rebuild();
 

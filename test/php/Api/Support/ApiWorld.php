@@ -11,6 +11,7 @@ use PleskExt\M365SplitDelivery\Mail\MailAccount;
 use PleskExt\M365SplitDelivery\Mail\MailDomain;
 use PleskExt\M365SplitDelivery\Routing\Mark;
 use PleskExt\M365SplitDelivery\Tests\Support\InMemoryDirectory;
+use PleskExt\M365SplitDelivery\Tests\Support\PleskFixtureAccounts;
 use PleskExt\M365SplitDelivery\Tests\Support\InMemoryStore;
 
 /**
@@ -32,15 +33,8 @@ final class ApiWorld
     {
         $this->store = new InMemoryStore();
         $this->directory = (new InMemoryDirectory())
-            ->add(new MailDomain(1, 'example.com', [
-                new MailAccount(11, 'alice', AccountKind::Mailbox, []),
-                new MailAccount(12, 'bob', AccountKind::Mailbox, ['sales']),
-                new MailAccount(13, 'carol', AccountKind::Mailbox, []),
-                new MailAccount(14, 'info', AccountKind::Forwarding, []),
-            ]))
-            ->add(new MailDomain(2, 'example.org', [
-                new MailAccount(21, 'dave', AccountKind::Mailbox, []),
-            ]))
+            ->add(PleskFixtureAccounts::exampleCom())
+            ->add(PleskFixtureAccounts::exampleOrg())
             ->add(new MailDomain(3, 'xn--bcher-kva.example', [
                 new MailAccount(31, 'erik', AccountKind::Mailbox, []),
             ]));
