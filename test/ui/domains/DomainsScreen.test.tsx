@@ -38,7 +38,8 @@ test('lists each domain with next hop, routed of total and state in words and co
   await screen.findByText('example.com');
   expect(within(row('example.com')).getByText('example-com.mail.protection.outlook.com')).toBeInTheDocument();
   expect(within(row('example.com')).getByText('2 of 4')).toBeInTheDocument();
-  expect(within(row('example.com')).getByText('In sync').closest('.pul-label')).toHaveClass('pul-label--success');
+  expect(within(row('example.com')).getByText('In sync').closest('.pul-label'))
+    .toHaveClass('pul-label--success');
   expect(within(row('example.org')).getByText('Not set')).toBeInTheDocument();
   expect(within(row('example.org')).getByText('Needs attention').closest('.pul-label')).toHaveClass('pul-label--danger');
   expect(within(row('example.net')).getByText('Pending').closest('.pul-label')).toHaveClass('pul-label--warning');
