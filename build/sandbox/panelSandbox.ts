@@ -4,6 +4,7 @@
 // Used by `npm start`, the browser test and `npm run screenshots`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { startPostfixSandbox, type PostfixSandbox } from '../../test/support/postfixSandbox';
@@ -38,10 +39,7 @@ export async function startPanelSandbox(options: PanelSandboxOptions): Promise<P
   }
   if (options.fresh) fs.rmSync(options.stateDir, { recursive: true, force: true });
   fs.mkdirSync(options.stateDir, { recursive: true });
-  // The Postfix instance lives beside the state, so the sandbox writes nowhere else but
-  // /etc/netns/<its namespace>/.
-  const postfixParent = path.join(path.dirname(options.stateDir), 'postfix');
-  fs.mkdirSync(postfixParent, { recursive: true, mode: 0o755 });
+  const postfixParent = postfixParentFor(options.stateDir);
 
   const postfix = await startPostfixSandbox({ parentDir: postfixParent });
   let server: ChildProcess | undefined;
@@ -69,6 +67,25 @@ export async function startPanelSandbox(options: PanelSandboxOptions): Promise<P
     await postfix.stop();
     throw error;
   }
+}
+
+/**
+ * Where the Postfix instance lives: beside the state, so the sandbox writes nowhere else but
+ * /etc/netns/<its namespace>/. Postfix's own user must be able to reach its queue, so where a
+ * directory above the checkout is closed to others (a clone in a mktemp -d folder), the
+ * instance goes to the system's temp directory instead.
+ */
+function postfixParentFor(stateDir: string): string {
+  const beside = path.join(path.dirname(stateDir), 'postfix');
+  for (let dir = path.dirname(beside); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
+      console.warn(`${dir} is closed to Postfix's user: the Postfix goes to ${os.tmpdir()}`);
+      return os.tmpdir();
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+  fs.mkdirSync(beside, { recursive: true, mode: 0o755 });
+  return beside;
 }
 
 async function waitForPage(url: string, server: ChildProcess, log: string[]): Promise<void> {
